@@ -1,0 +1,36 @@
+"""relance: ready-to-send French messages after a job interview.
+
+>>> from datetime import date
+>>> from relance import Candidate, Contact, Interview, thank_you_notes
+>>> interview = Interview(
+...     candidate=Candidate("Camille Roy", "camille.roy@example.com", gender="f"),
+...     company="Ubisoft",
+...     position="analyste de données",
+...     held_at=date(2026, 12, 1),
+...     interviewers=[Contact("Marie Tremblay", "Madame", "marie.tremblay@example.com")],
+... )
+>>> [note] = thank_you_notes(interview)
+>>> note.send_on, note.subject
+(datetime.date(2026, 12, 2), 'Merci pour l’entrevue d’hier – poste d’analyste de données')
+"""
+
+from __future__ import annotations
+
+from ._draft import Draft
+from ._model import Candidate, Contact, Interview
+from ._thank_you import thank_you_notes
+from .errors import InvalidInput, MissingRecipient, Problem, RelanceError
+
+__all__ = [
+    "Candidate",
+    "Contact",
+    "Draft",
+    "Interview",
+    "InvalidInput",
+    "MissingRecipient",
+    "Problem",
+    "RelanceError",
+    "thank_you_notes",
+]
+
+__version__ = "0.1.0.dev0"

@@ -1,0 +1,152 @@
+"""A drafted email, ready to send: its fields, and the message built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, getaddresses, make_msgid
+from typing import Any
+from urllib.parse import quote
+
+from ._french import long_date
+from ._locales import locale_info
+from ._model import _FORBIDDEN
+from .errors import InvalidInput, MissingRecipient, Problem
+
+__all__ = ["Draft", "format_address"]
+
+
+def format_address(name: str, address: str) -> str:
+    """A display name and an address as one header-safe string: ``Marie Tremblay <m@x.ca>``.
+
+    The stdlib quotes whatever a display name needs quoting for (commas, quotes).
+    """
+    return str(Address(display_name=name, addr_spec=address))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One email, drafted and dated, with the fields a mail client needs.
+
+    Headers are built from these fields by the stdlib ``email`` package, never
+    rendered through a template, so nothing in a value can become a header.
+    """
+
+    kind: str
+    """What the message is: ``"thank_you"``."""
+    locale: str
+    """The region it is written for: ``"fr_CA"``."""
+    sender: str
+    """The candidate, as a formatted address: ``Camille Roy <camille.roy@example.com>``."""
+    to: str
+    """The recipient as a formatted address, or ``""`` when they have no address."""
+    subject: str
+    """The subject line: sentence case, no final period."""
+    body: str
+    """Plain text; paragraphs separated by one blank line, not hard-wrapped."""
+    send_on: date
+    """The day to send it on: a business day in the region."""
+    in_reply_to: str | None = None
+    """The ``Message-ID`` this message answers, for threading."""
+    references: tuple[str, ...] = ()
+    """The ``Message-ID`` chain of the thread, oldest first."""
+
+    def __post_init__(self) -> None:
+        problems = [
+            Problem(name, "Line breaks and control characters are not allowed in a header.")
+            for name in ("kind", "locale", "sender", "to", "subject", "in_reply_to")
+            if _FORBIDDEN.search(getattr(self, name) or "")
+        ]
+        problems += [
+            Problem(f"references[{i}]", "Line breaks are not allowed in a header.")
+            for i, ref in enumerate(self.references)
+            if _FORBIDDEN.search(ref)
+        ]
+        if problems:
+            raise InvalidInput(problems)
+        object.__setattr__(self, "references", tuple(self.references))
+
+    def to_message(
+        self, *, message_id: str | None = None, date: datetime | None = None
+    ) -> EmailMessage:
+        """The email as a stdlib message: headers from the fields, a UTF-8 text body.
+
+        ``message_id`` defaults to a new unique one on the sender's domain; ``date``
+        (naive means local time) defaults to now.
+
+        Raises:
+            MissingRecipient: the recipient has no email address.
+        """
+        if not self.to:
+            raise MissingRecipient(
+                f"This {self.kind.replace('_', '-')} draft has no recipient address: "
+                "add the person's email to the interview, or copy the text by hand."
+            )
+        sender = _addresses(self.sender)[0]
+        msg = EmailMessage(policy=SMTP)
+        msg["From"] = sender
+        msg["To"] = _addresses(self.to)
+        msg["Subject"] = self.subject
+        when = (date or datetime.now(timezone.utc)).astimezone()
+        msg["Date"] = format_datetime(when)
+        msg["Message-ID"] = _message_id(message_id) or make_msgid(domain=sender.domain)
+        if self.in_reply_to:
+            msg["In-Reply-To"] = self.in_reply_to
+        if self.references:
+            msg["References"] = " ".join(self.references)
+        msg["Content-Language"] = locale_info(self.locale).language_tag
+        msg.set_content(self.body + "\n", charset="utf-8", cte="quoted-printable")
+        return msg
+
+    def to_eml(self, *, message_id: str | None = None, date: datetime | None = None) -> bytes:
+        """The message as the bytes of an ``.eml`` file: CRLF line ends, lines ≤ 998 octets."""
+        return self.to_message(message_id=message_id, date=date).as_bytes()
+
+    def mailto(self) -> str:
+        """A ``mailto:`` URI (RFC 6068) that opens this draft in the user's mail client."""
+        recipients = ",".join(quote(a.addr_spec, safe="@") for a in _addresses(self.to))
+        subject = quote(self.subject, safe="")
+        body = quote(self.body.replace("\n", "\r\n"), safe="")
+        return f"mailto:{recipients}?subject={subject}&body={body}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The draft as JSON-safe data (the date in ISO 8601)."""
+        return {
+            "kind": self.kind,
+            "locale": self.locale,
+            "sender": self.sender,
+            "to": self.to,
+            "subject": self.subject,
+            "body": self.body,
+            "send_on": self.send_on.isoformat(),
+            "in_reply_to": self.in_reply_to,
+            "references": list(self.references),
+        }
+
+    def as_text(self) -> str:
+        """The draft as a person reads it before sending: recipient, subject, date, body."""
+        colon = locale_info(self.locale).typography.before_colon + ":"
+        to = self.to or f"(pas d’adresse{colon} à envoyer vous-même)"
+        when = long_date(self.send_on, self.locale)
+        return (
+            f"De{colon} {self.sender}\nÀ{colon} {to}\nObjet{colon} {self.subject}\n"
+            f"À envoyer le{colon} {when}\n\n{self.body}\n"
+        )
+
+
+def _addresses(value: str) -> tuple[Address, ...]:
+    return tuple(
+        Address(display_name=name, addr_spec=addr) for name, addr in getaddresses([value]) if addr
+    )
+
+
+def _message_id(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if _FORBIDDEN.search(value) or not value.strip():
+        raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
+    value = value.strip()
+    return value if value.startswith("<") else f"<{value}>"

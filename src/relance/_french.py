@@ -1,0 +1,312 @@
+"""The French language layer: elision, contraction, agreement, dates, times, typography.
+
+Templates never hard-code these rules; they call the functions below through the
+filters of the same name (see :mod:`relance._render`). Every function is pure and
+takes the locale as an explicit argument.
+
+>>> de("Ubisoft"), de("Hachette"), de("Hydro-Québec"), de("Le Devoir"), de("La Presse")
+('d’Ubisoft', 'de Hachette', 'd’Hydro-Québec', 'du Devoir', 'de La Presse')
+>>> a("Le Devoir"), a("Les Affaires"), que("IBM")
+('au Devoir', 'aux Affaires', 'qu’IBM')
+>>> from datetime import date, time
+>>> long_date(date(2026, 12, 1), "fr_CA")
+'mardi 1er décembre 2026'
+>>> clock_time(time(14, 30)), clock_time(time(9, 0))
+('14\\xa0h\\xa030', '9\\xa0h')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from functools import lru_cache
+from typing import Literal
+
+__all__ = [
+    "Gender",
+    "Typography",
+    "a",
+    "agree",
+    "clock_time",
+    "de",
+    "elides",
+    "join",
+    "long_date",
+    "relative_day",
+    "typography",
+    "que",
+]
+
+Gender = Literal["f", "m"]
+
+# Words that begin with an aspirated h (« le hockey », « de Hachette ») or that refuse
+# elision for another reason (« le onze », « de Yamaha » is handled by the y rule).
+# French common words from the Grand Robert's list of h aspiré, and company and
+# brand names whose h is sounded or aspirated in Quebec and European usage.
+_NO_ELISION = frozenset(
+    """
+    hache hachette hachis haie haillon haine haïr hall halle halte hamac hamburger hameau
+    hampe hanche handball handicap hangar hanneton hanter happer harangue harcèlement
+    harceler hardi hareng hargne haricot harnais harpe hasard hâte hausse haut hautbois
+    hauteur havre hennissement héraut hérisson hernie héron héros herse hêtre heurt
+    hibou hideux hiérarchie hippie hisser hobby hockey hold-up hollandais hollande homard
+    hongrie hongrois honte hoquet horde hors hotte houblon houle houppe housse hublot
+    huée huit huitième hululement humer hurlement hurler hussard hutte hyène
+    harlequin harvard hasbro heineken heinz hermès hertz hewlett hitachi honda honeywell
+    huawei hyundai hilton holt harley hudson husky hp hsbc h&m
+    onze onzième oui ouistiti
+    """.split()
+)
+
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
+_FIRST_WORD = re.compile(r"[\w&]+")
+_ARTICLE = re.compile(r"^(?:(les|le|la)\s+(?=\S)|(l['’])(?=\w))", re.IGNORECASE)
+
+
+def elides(text: str) -> bool:
+    """Whether a word before ``text`` elides (``de`` → ``d’``, ``que`` → ``qu’``).
+
+    Vowels and mute h elide; aspirated h (word list), a consonantal y (« Yahoo »),
+    digits and lone initials (« A. Tremblay ») do not.
+
+    >>> [elides(w) for w in ("IBM", "Hachette", "Hydro-Québec", "Yahoo", "Yves", "3M", "A. Roy")]
+    [True, False, True, False, True, False, False]
+    """
+    match = _FIRST_WORD.match(text.lstrip("«“\"'‘ \u00a0\u202f"))
+    if match is None:
+        return False
+    word = match.group().lower()
+    if word in _NO_ELISION:
+        return False
+    first = word[0]
+    if first.isdigit():
+        return False
+    if len(word) == 1 and text.lstrip()[1:2] == ".":
+        return False  # a lone initial: « de A. Tremblay »
+    if first == "y":
+        return len(word) == 1 or word[1] not in _VOWELS
+    if first == "h":
+        return True  # mute h unless listed above
+    return first in _VOWELS
+
+
+def de(text: str, *, contract: bool = True) -> str:
+    """``de`` before ``text``: elided, or contracted with a leading article.
+
+    With ``contract=False`` (family names: « de Le Gardeur ») only elision applies.
+    """
+    if contract:
+        match = _ARTICLE.match(text)
+        if match is not None:
+            article = (match.group(1) or "").lower()
+            rest = text[match.end() :]
+            if article == "le":
+                return f"du {rest}"
+            if article == "les":
+                return f"des {rest}"
+            return f"de {text}"  # « de La Presse », « de L’Oréal »
+    return f"d’{text}" if elides(text) else f"de {text}"
+
+
+def a(text: str) -> str:
+    """``à`` before ``text``, contracted with a leading ``le``/``les``: « au Devoir »."""
+    match = _ARTICLE.match(text)
+    if match is not None:
+        article = (match.group(1) or "").lower()
+        rest = text[match.end() :]
+        if article == "le":
+            return f"au {rest}"
+        if article == "les":
+            return f"aux {rest}"
+    return f"à {text}"
+
+
+def que(text: str) -> str:
+    """``que`` before ``text``, elided before a vowel or mute h."""
+    return f"qu’{text}" if elides(text) else f"que {text}"
+
+
+# Feminine forms the regular rules below would get wrong.
+_FEMININE = {
+    "heureux": "heureuse",
+    "favorable": "favorable",
+    "disponible": "disponible",
+    "enthousiaste": "enthousiaste",
+    "prêt": "prête",
+    "ravi": "ravie",
+    "reconnaissant": "reconnaissante",
+}
+
+
+def agree(word: str, gender: Gender | None) -> str:
+    """An adjective, participle or noun in agreement with the sender's gender.
+
+    relance writes wording that needs no agreement when the gender is unknown;
+    asking for agreement then is a template bug, and raises :class:`ValueError`.
+
+    >>> agree("convaincu", "f"), agree("intéressé", "f"), agree("candidat", "m")
+    ('convaincue', 'intéressée', 'candidat')
+    """
+    if gender is None:
+        raise ValueError(
+            f"agree({word!r}) needs the candidate's gender; "
+            "without it, use wording that needs no agreement"
+        )
+    if gender == "m":
+        return word
+    if word in _FEMININE:
+        return _FEMININE[word]
+    for masculine, feminine in (
+        ("eux", "euse"),
+        ("if", "ive"),
+        ("ier", "ière"),
+        ("er", "ère"),
+        ("ien", "ienne"),
+        ("on", "onne"),
+        ("el", "elle"),
+    ):
+        if word.endswith(masculine):
+            return word[: -len(masculine)] + feminine
+    if word.endswith("e"):
+        return word
+    return word + "e"
+
+
+@lru_cache(maxsize=16)
+def _names(locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from babel.dates import get_day_names, get_month_names
+
+    days = get_day_names("wide", "format", locale)
+    months = get_month_names("wide", "format", locale)
+    return (
+        tuple(days[i].lower() for i in range(7)),
+        tuple(months[i].lower() for i in range(1, 13)),
+    )
+
+
+def day_name(day: date, locale: str) -> str:
+    """The day of the week, lower case: « mardi »."""
+    return _names(locale)[0][day.weekday()]
+
+
+def long_date(day: date, locale: str, *, weekday: bool = True, year: bool = True) -> str:
+    """A date written in full, with « 1er » on the first of a month.
+
+    Day and month names come from Babel's locale data; Babel never writes « 1er »,
+    so the day number is ours (OQLF/21242).
+
+    >>> long_date(date(2026, 6, 24), "fr_CA", weekday=False, year=False)
+    '24 juin'
+    """
+    days, months = _names(locale)
+    number = "1er" if day.day == 1 else str(day.day)
+    parts = [days[day.weekday()]] if weekday else []
+    parts += [number, months[day.month - 1]]
+    if year:
+        parts.append(str(day.year))
+    return " ".join(parts)
+
+
+def clock_time(moment: time) -> str:
+    """A time of day as written in running text: « 14 h 30 », « 9 h » (no-break spaces)."""
+    if moment.minute:
+        return f"{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
+    return f"{moment.hour}\u00a0h"
+
+
+def relative_day(day: date, today: date, locale: str) -> str:
+    """``day`` said from ``today``'s point of view: « hier », « vendredi dernier », the date.
+
+    The result reads after a preposition through :func:`de`: « d’hier »,
+    « de vendredi dernier », « du mardi 1er décembre ».
+
+    >>> relative_day(date(2026, 12, 4), date(2026, 12, 7), "fr_CA")
+    'vendredi dernier'
+    """
+    delta = (today - day).days
+    if delta < 0:
+        raise ValueError("relative_day() is for days in the past")
+    if delta == 0:
+        return "aujourd’hui"
+    if delta == 1:
+        return "hier"
+    if delta == 2:
+        return "avant-hier"
+    if delta < 7:
+        return f"{day_name(day, locale)} dernier"
+    return "le " + long_date(day, locale, year=day.year != today.year)
+
+
+def join(items: Iterable[str], locale: str) -> str:
+    """A list in running text through Babel: « A, B et C »."""
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=locale)
+
+
+@dataclass(frozen=True, slots=True)
+class Typography:
+    """The spaces a region puts around punctuation (french-conventions.md, section 3)."""
+
+    before_colon: str
+    """Before « : »: a no-break space (U+00A0), or a narrow one (U+202F) in Switzerland."""
+    before_high_punctuation: str
+    """Before « ; », « ! » and « ? »: a narrow no-break space (U+202F)."""
+    inside_guillemets: str
+    """After « and before »."""
+
+
+# Spans typography must never touch: URLs, email addresses, phone numbers.
+_PROTECTED = re.compile(
+    r"""
+      (?:https?://|www\.)[^\s<>«»"]*[^\s<>«»".,;:!?)]
+    | [^\s<>«»"@]+@[^\s<>«»"@]+\.[^\s<>«»"@.,;:!?)]+
+    | \+?\(?\d[\d \u00a0().\-]{5,}\d
+    """,
+    re.VERBOSE,
+)
+_SPACES = "[ \u00a0\u202f\u2009]"
+_HIGH = re.compile(rf"(?<=[^\s;!?]){_SPACES}*([;!?]+)")
+_COLON = re.compile(rf"(?<=\S){_SPACES}*:(?=\s|$)")
+_OPEN_GUILLEMET = re.compile(rf"«{_SPACES}*")
+_CLOSE_GUILLEMET = re.compile(rf"{_SPACES}*»")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+_DASH = re.compile(r" - ")
+_MULTIPLE_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def typography(text: str, rules: Typography) -> str:
+    """French typography over a whole text, user-supplied phrases included.
+
+    Apostrophes become ’, straight double quotes become « », « ... » becomes « … »,
+    and the region's no-break spaces go before « : ; ! ? » and inside guillemets.
+    URLs, email addresses and phone numbers are left exactly as they are.
+
+    >>> rules = Typography("\\u00a0", "\\u202f", "\\u00a0")
+    >>> typography("L'équipe: merci! Écrivez à l'adresse jo.o'neil@example.com", rules)
+    'L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse jo.o\\'neil@example.com'
+    """
+    out: list[str] = []
+    position = 0
+    for match in _PROTECTED.finditer(text):
+        out.append(_prose(text[position : match.start()], rules))
+        out.append(match.group())
+        position = match.end()
+    out.append(_prose(text[position:], rules))
+    return "".join(out)
+
+
+def _prose(text: str, rules: Typography) -> str:
+    if not text:
+        return text
+    text = text.replace("'", "’").replace("...", "…")
+    text = _STRAIGHT_QUOTES.sub(r"«\1»", text)
+    text = _MULTIPLE_SPACES.sub(" ", text)
+    text = _DASH.sub(" – ", text)
+    text = _HIGH.sub(lambda m: rules.before_high_punctuation + m.group(1), text)
+    text = _COLON.sub(rules.before_colon + ":", text)
+    text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
+    return _CLOSE_GUILLEMET.sub(rules.inside_guillemets + "»", text)
+

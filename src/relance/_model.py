@@ -1,0 +1,491 @@
+"""The input model: a candidate, the people they met, and the interview.
+
+Every class is a frozen, hashable, picklable dataclass that validates itself on
+construction and raises :class:`~relance.InvalidInput` listing every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final, Literal, TypeVar, cast
+
+from ._french import Gender
+from ._locales import LOCALES
+from .errors import InvalidInput, Problem
+
+__all__ = ["Candidate", "Civility", "Contact", "Gender", "Interview"]
+
+Civility = Literal["Madame", "Monsieur"]
+
+GENDERS: Final = ("f", "m")
+CIVILITIES: Final = ("Madame", "Monsieur")
+MAX_INTERVIEWERS: Final = 9
+MAX_STRENGTHS: Final = 3
+
+# Control characters (CR and LF among them), line and paragraph separators, and the
+# bidirectional overrides that can make a text display other than it reads.
+_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_PHONE = re.compile(
+    r"\+?[\d(][\d ().\-\u00a0]{5,23}\d"
+    r"(?:,? ?(?:poste|ext\.?|x) ?\d{1,6})?",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def _validate_email(address: str) -> str:
+    """The normalized address, or :class:`ValueError` with email-validator's sentence."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        # Syntax only: no DNS look-up, ever (backends embed relance with no network).
+        return validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError as err:
+        raise ValueError(str(err)) from err
+
+
+class _Checker:
+    """Collects the problems of one object's fields and normalizes their values."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append(Problem(field, message))
+
+    def text(
+        self, field: str, value: object, *, required: bool = False, max_length: int = 100
+    ) -> str | None:
+        if value is None:
+            if required:
+                self.add(field, "This field is required.")
+            return None
+        if not isinstance(value, str):
+            self.add(field, f"Expected text, got {type(value).__name__}.")
+            return None
+        if _FORBIDDEN.search(value):
+            self.add(
+                field,
+                "Line breaks, tabs and other control characters are not allowed here; "
+                "write it on one line.",
+            )
+            return None
+        value = " ".join(value.split())
+        if not value:
+            if required:
+                self.add(field, "This field is required and must not be empty.")
+            else:
+                self.add(field, "Leave this field out rather than empty.")
+            return None
+        if len(value) > max_length:
+            self.add(field, f"Too long: {len(value)} characters, at most {max_length}.")
+            return None
+        return value
+
+    def email(self, field: str, value: object, *, required: bool = False) -> str | None:
+        text = self.text(field, value, required=required, max_length=254)
+        if text is None:
+            return None
+        try:
+            return _validate_email(text)
+        except ValueError as err:
+            self.add(field, f"This is not a valid email address: {err}")
+            return None
+
+    def phone(self, field: str, value: object) -> str | None:
+        text = self.text(field, value, max_length=40)
+        if text is not None and not _PHONE.fullmatch(text):
+            self.add(
+                field,
+                "This is not a phone number: write digits, spaces and dashes, "
+                "such as 514 555-0199 or +33 1 23 45 67 89, then « poste 234 » if needed.",
+            )
+            return None
+        return text
+
+    def choice(self, field: str, value: object, choices: Sequence[str]) -> Any:
+        if value is None or value in choices:
+            return value
+        allowed = ", ".join(repr(c) for c in choices)
+        self.add(field, f"Unknown value {value!r}; use one of {allowed}, or leave it out.")
+        return None
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InvalidInput(self.problems)
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The job seeker: the sender of every message.
+
+    >>> Candidate("Camille Roy", "camille.roy@example.com", gender="f").name
+    'Camille Roy'
+    """
+
+    name: str
+    """First and last name, as signed at the bottom of each message."""
+    email: str
+    """The candidate's email address: the sender of every email (syntax only is checked)."""
+    phone: str | None = None
+    """A phone number, written as it should be read: « 514 555-0199 »."""
+    gender: Gender | None = None
+    """``"f"`` or ``"m"`` for agreement (« intéressée »); ``None`` for wording that needs none."""
+    city: str | None = None
+    """The candidate's city, for the place-and-date line of a handwritten note."""
+
+    def __post_init__(self) -> None:
+        check = _Checker()
+        _set(self, "name", check.text("name", self.name, required=True))
+        _set(self, "email", check.email("email", self.email, required=True))
+        _set(self, "phone", check.phone("phone", self.phone))
+        _set(self, "gender", check.choice("gender", self.gender, GENDERS))
+        _set(self, "city", check.text("city", self.city, max_length=80))
+        check.raise_if_any()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person at the company: an interviewer or the hiring contact."""
+
+    name: str
+    """First and last name: « Marie Tremblay »."""
+    civility: Civility | None = None
+    """``"Madame"``, ``"Monsieur"``, or ``None`` to greet by full name (« Bonjour Dominique Bélanger, »)."""
+    email: str | None = None
+    """Their email address; without one, drafts to them have an empty ``to``."""
+    role: str | None = None
+    """Their job title: « directrice des ressources humaines »."""
+    phone: str | None = None
+    """Their phone number, for the follow-up call."""
+    topic: str | None = None
+    """What the candidate discussed with them, with its article: « la migration vers l’infonuagique »."""
+    surname: str | None = None
+    """The family name used after « Madame »/« Monsieur »; by default the last word of
+    ``name``, or the words from a particle on (« Le Gardeur », « de La Fontaine »)."""
+
+    def __post_init__(self) -> None:
+        check = _Checker()
+        _set(self, "name", check.text("name", self.name, required=True))
+        _set(self, "civility", check.choice("civility", self.civility, CIVILITIES))
+        _set(self, "email", check.email("email", self.email))
+        _set(self, "role", check.text("role", self.role, max_length=120))
+        _set(self, "phone", check.phone("phone", self.phone))
+        _set(self, "topic", check.text("topic", self.topic, max_length=150))
+        _set(self, "surname", check.text("surname", self.surname))
+        check.raise_if_any()
+
+    @property
+    def family_name(self) -> str:
+        """The name used after the civility: ``surname``, or found in ``name``."""
+        return self.surname or family_name(self.name)
+
+
+_PARTICLES = frozenset("de du des d’ d' le la les van von der den di da del della dos".split())
+
+
+def family_name(full_name: str) -> str:
+    """The family name in a full name: « Tremblay », « Le Gardeur », « de La Fontaine ».
+
+    >>> family_name("Marie-Ève Tremblay"), family_name("Jean-Paul Le Gardeur")
+    ('Tremblay', 'Le Gardeur')
+    """
+    words = full_name.split()
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _PARTICLES and index < len(words) - 1:
+            return " ".join(words[index:])
+    return words[-1]
+
+
+T = TypeVar("T")
+
+
+def _interview_fields(
+    check: _Checker,
+    *,
+    company: object,
+    position: object,
+    held_at: object,
+    strengths: object,
+    forgot_to_mention: object,
+    locale: object,
+) -> dict[str, Any]:
+    """Validate and normalize the interview's own fields (not the nested objects)."""
+    values: dict[str, Any] = {
+        "company": check.text("company", company, required=True),
+        "position": check.text("position", position, required=True),
+        "forgot_to_mention": _sentence(
+            check.text("forgot_to_mention", forgot_to_mention, max_length=400)
+        ),
+        "locale": locale,
+    }
+    if not isinstance(held_at, date):
+        check.add(
+            "held_at",
+            "Expected a date or a date and time, such as 2026-12-01 or 2026-12-01T14:30:00-05:00.",
+        )
+    elif not 2000 <= held_at.year <= 2099:
+        check.add("held_at", f"The year {held_at.year} is out of range (2000 to 2099).")
+    values["held_at"] = held_at
+
+    if isinstance(strengths, str) or not isinstance(strengths, Iterable):
+        check.add("strengths", "Expected a list of short phrases.")
+        values["strengths"] = ()
+    else:
+        items = tuple(strengths)
+        if len(items) > MAX_STRENGTHS:
+            check.add(
+                "strengths", f"At most {MAX_STRENGTHS} strengths: a note says them in one sentence."
+            )
+        values["strengths"] = tuple(
+            check.text(f"strengths[{i}]", item, required=True, max_length=120)
+            for i, item in enumerate(items)
+        )
+
+    if locale not in LOCALES:
+        supported = ", ".join(repr(code) for code in LOCALES)
+        check.add("locale", f"Unknown locale {locale!r}; the supported ones are {supported}.")
+    return values
+
+
+def _sentence(text: str | None) -> str | None:
+    """A user's sentence, with its final punctuation."""
+    if text is None or text[-1] in ".!?…":
+        return text
+    return text + "."
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One job interview: who met whom, where, when, and what the candidate wants to say.
+
+    >>> from datetime import date
+    >>> interview = Interview(
+    ...     candidate=Candidate("Camille Roy", "camille.roy@example.com"),
+    ...     company="Ubisoft",
+    ...     position="analyste de données",
+    ...     held_at=date(2026, 12, 1),
+    ...     interviewers=[Contact("Marie Tremblay", "Madame", "marie.tremblay@example.com")],
+    ... )
+    >>> interview.interviewers[0].family_name
+    'Tremblay'
+    """
+
+    candidate: Candidate
+    """The job seeker, sender of every message."""
+    company: str
+    """The employer's name as it is written: « Ubisoft », « Le Devoir », « L’Oréal »."""
+    position: str
+    """The job title without article: « analyste de données »."""
+    held_at: date | datetime
+    """When the interview took place: a date, or a date and time (aware or naive)."""
+    interviewers: Sequence[Contact]
+    """Everyone who interviewed the candidate, in order (stored as a tuple)."""
+    hiring_contact: Contact | None = None
+    """The HR director or main hiring contact, for the follow-up; by default the first interviewer."""
+    strengths: Sequence[str] = ()
+    """Up to three short noun phrases: why the candidate is a serious candidate."""
+    forgot_to_mention: str | None = None
+    """One sentence the candidate forgot to say during the interview."""
+    locale: str = "fr_CA"
+    """The region the messages are written for; ``"fr_CA"`` is supported today."""
+
+    def __post_init__(self) -> None:
+        check = _Checker()
+        if not isinstance(self.candidate, Candidate):
+            check.add("candidate", "Expected a Candidate.")
+        if self.hiring_contact is not None and not isinstance(self.hiring_contact, Contact):
+            check.add("hiring_contact", "Expected a Contact, or None.")
+        interviewers: tuple[Any, ...] = ()
+        if isinstance(self.interviewers, str | bytes) or not isinstance(
+            self.interviewers, Iterable
+        ):
+            check.add("interviewers", "Expected a list of Contact.")
+        else:
+            interviewers = tuple(self.interviewers)
+            _check_interviewers(check, interviewers)
+            for index, item in enumerate(interviewers):
+                if not isinstance(item, Contact):
+                    check.add(f"interviewers[{index}]", "Expected a Contact.")
+        values = _interview_fields(
+            check,
+            company=self.company,
+            position=self.position,
+            held_at=self.held_at,
+            strengths=self.strengths,
+            forgot_to_mention=self.forgot_to_mention,
+            locale=self.locale,
+        )
+        check.raise_if_any()
+        _set(self, "interviewers", interviewers)
+        for name, value in values.items():
+            _set(self, name, value)
+
+    @property
+    def held_on(self) -> date:
+        """The day of the interview, in the interview's own time zone when it has one."""
+        held = self.held_at
+        return held.date() if isinstance(held, datetime) else held
+
+    @property
+    def main_contact(self) -> Contact:
+        """The hiring contact, or else the first interviewer."""
+        return self.hiring_contact or self.interviewers[0]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Interview:
+        """Build an interview from plain data, such as parsed JSON or TOML.
+
+        ``held_at`` may be an ISO 8601 string. Every problem in the data, nested
+        ones included, is reported at once in one :class:`~relance.InvalidInput`.
+        """
+        problems: list[Problem] = []
+        if not isinstance(data, Mapping):
+            raise InvalidInput.one("", "Expected a table of fields (a JSON object).")
+        _unknown_keys(data, cls, "", problems)
+
+        candidate = _build(Candidate, data.get("candidate"), "candidate", problems)
+        hiring_contact = None
+        if data.get("hiring_contact") is not None:
+            hiring_contact = _build(Contact, data["hiring_contact"], "hiring_contact", problems)
+
+        check = _Checker()
+        raw_interviewers = data.get("interviewers")
+        interviewers: list[Contact | None] = []
+        if raw_interviewers is None:
+            check.add("interviewers", "At least one interviewer is required.")
+        elif not isinstance(raw_interviewers, list):
+            check.add("interviewers", "Expected a list of people.")
+        else:
+            _check_interviewers(check, raw_interviewers)
+            interviewers = [
+                _build(Contact, item, f"interviewers[{i}]", problems)
+                for i, item in enumerate(raw_interviewers)
+            ]
+        values = _interview_fields(
+            check,
+            company=data.get("company"),
+            position=data.get("position"),
+            held_at=_parse_moment(data.get("held_at"), check),
+            strengths=data.get("strengths", ()),
+            forgot_to_mention=data.get("forgot_to_mention"),
+            locale=data.get("locale", "fr_CA"),
+        )
+        problems.extend(check.problems)
+        if problems:
+            raise InvalidInput(sorted(problems, key=_field_order))
+        return cls(
+            candidate=cast(Candidate, candidate),
+            interviewers=cast(list[Contact], interviewers),
+            hiring_contact=hiring_contact,
+            **values,
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> Interview:
+        """Read an interview from a ``.toml`` or ``.json`` file (see ``relance example``)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        where = str(path)
+        if suffix not in (".toml", ".json"):
+            raise InvalidInput.one(where, "Give a .toml or a .json file.")
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise InvalidInput.one(where, "No such file.") from None
+        except OSError as err:
+            raise InvalidInput.one(where, f"Cannot read the file: {err.strerror}.") from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInput.one(where, "The file is not UTF-8 text.") from None
+        data = _parse_toml(text, where) if suffix == ".toml" else _parse_json(text, where)
+        return cls.from_dict(data)
+
+
+def _check_interviewers(check: _Checker, interviewers: Sequence[object]) -> None:
+    if not interviewers:
+        check.add("interviewers", "At least one interviewer is required.")
+    elif len(interviewers) > MAX_INTERVIEWERS:
+        check.add(
+            "interviewers",
+            f"At most {MAX_INTERVIEWERS} interviewers, each getting a note worded differently.",
+        )
+
+
+def _parse_toml(text: str, where: str) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise InvalidInput.one(where, f"This is not valid TOML: {err}.") from None
+
+
+def _parse_json(text: str, where: str) -> Any:
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidInput.one(
+            where, f"This is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})."
+        ) from None
+
+
+def _parse_moment(value: object, check: _Checker) -> object:
+    if value is None:
+        check.add("held_at", "This field is required.")
+        return date(2000, 1, 1)  # placeholder, never used: the problem is reported
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return value  # reported by _interview_fields with the expected format
+
+
+def _field_order(problem: Problem) -> tuple[int, str]:
+    order = ("candidate", "company", "position", "held_at", "interviewers", "hiring_contact")
+    head = re.split(r"[.\[]", problem.field, maxsplit=1)[0]
+    return (order.index(head) if head in order else len(order), problem.field)
+
+
+def _unknown_keys(data: Mapping[str, Any], cls: type, prefix: str, problems: list[Problem]) -> None:
+    known = [f.name for f in fields(cls)]
+    for key in data:
+        if key not in known:
+            where = f"{prefix}.{key}" if prefix else str(key)
+            problems.append(Problem(where, f"Unknown field; the fields are {', '.join(known)}."))
+
+
+def _build(cls: Callable[..., T], raw: object, path: str, problems: list[Problem]) -> T | None:
+    if raw is None:
+        problems.append(Problem(path, "This field is required."))
+        return None
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(path, "Expected a table of fields (a JSON object)."))
+        return None
+    _unknown_keys(raw, cast(type, cls), path, problems)
+    known = {f.name for f in fields(cast(type, cls))}
+    kwargs = {key: value for key, value in raw.items() if key in known}
+    kwargs.setdefault("name", None)
+    if cls is Candidate:
+        kwargs.setdefault("email", None)
+    try:
+        return cls(**kwargs)
+    except InvalidInput as err:
+        problems.extend(err.prefixed(path).problems)
+        return None
