@@ -267,6 +267,7 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE,
 )
+_PLACEHOLDER = re.compile("\x00([0-9]+)\x00")  # the model forbids NUL in every field
 _SPACES = "[ \u00a0\u202f\u2009]"
 _HIGH = re.compile(rf"(?<=[^\s;!?]){_SPACES}*([;!?]+)")
 _COLON = re.compile(rf"(?<=\S){_SPACES}*:(?=\s|$)")
@@ -285,17 +286,17 @@ def typography(text: str, rules: Typography) -> str:
     URLs, email addresses and phone numbers are left exactly as they are.
 
     >>> rules = Typography("\\u00a0", "\\u202f", "\\u00a0")
-    >>> typography("L'équipe: merci! Écrivez à l'adresse jo.o'neil@example.com", rules)
-    'L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse jo.o\\'neil@example.com'
+    >>> typography("L'équipe: merci! Écrivez à l'adresse o'neil@example.com", rules)
+    "L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse o'neil@example.com"
     """
-    out: list[str] = []
-    position = 0
-    for match in _PROTECTED.finditer(text):
-        out.append(_prose(text[position : match.start()], rules))
-        out.append(match.group())
-        position = match.end()
-    out.append(_prose(text[position:], rules))
-    return "".join(out)
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _prose(_PROTECTED.sub(keep, text), rules)
+    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
 
 
 def _prose(text: str, rules: Typography) -> str:

@@ -1,0 +1,5 @@
+"""``python -m relance``: the command line."""
+
+from relance.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,238 @@
+"""The interviews the golden files and the French checks are rendered from.
+
+Together they cover: a vowel-initial company, an aspirated-h company, a mute-h
+company, companies whose names start with Le, La, Les and L’, a vowel-initial
+position, an interview on the first of a month drafted late enough for the full
+date (« 1er »), a Friday interview, holidays on the next day, each gender
+setting, one to three interviewers, an interviewer without civility, no optional
+field at all, and every optional field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from relance import Candidate, Contact, Interview
+
+MONTREAL = timezone(timedelta(hours=-5))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    interview: Interview
+    send_on: date | None = None
+    expected_send_on: date | None = None
+
+    @property
+    def proper_nouns(self) -> frozenset[str]:
+        return proper_nouns(self.interview)
+
+
+def proper_nouns(iv: Interview) -> frozenset[str]:
+    """The words of the names in the input: Grammalecte may not know them."""
+    people = [iv.candidate.name, *(c.name for c in iv.interviewers)]
+    if iv.hiring_contact:
+        people.append(iv.hiring_contact.name)
+    words = " ".join([*people, iv.company, iv.candidate.city or ""])
+    words = words.replace("’", " ").replace("'", " ")
+    return frozenset(words.split()) | frozenset(words.replace("-", " ").split())
+
+CAMILLE = Candidate(
+    "Camille Roy", "camille.roy@example.com", phone="514 555-0199", gender="f", city="Montréal"
+)
+ALEXIS = Candidate("Alexis Gagnon", "alexis.gagnon@example.org", phone="438 555-0142", gender="m")
+SACHA = Candidate("Sacha Morin", "sacha.morin@example.net")
+
+SCENARIOS = (
+    Scenario(
+        "every-field",
+        Interview(
+            candidate=CAMILLE,
+            company="Ubisoft",
+            position="analyste de données",
+            held_at=datetime(2026, 12, 1, 14, 30, tzinfo=MONTREAL),
+            interviewers=[
+                Contact(
+                    "Marie Tremblay",
+                    "Madame",
+                    "marie.tremblay@ubisoft.example",
+                    role="directrice des ressources humaines",
+                    topic="la migration de nos données vers le nuage",
+                ),
+                Contact(
+                    "Dominique Bélanger",
+                    email="dominique.belanger@ubisoft.example",
+                    role="chef d'équipe",
+                    topic="les tableaux de bord de l'équipe de production",
+                ),
+                Contact("Jean-Paul Le Gardeur", "Monsieur", "jp.legardeur@ubisoft.example"),
+            ],
+            hiring_contact=Contact(
+                "Marie Tremblay", "Madame", "marie.tremblay@ubisoft.example", phone="514 555-0100"
+            ),
+            strengths=[
+                "cinq ans d'expérience en analyse de données",
+                "une solide maîtrise de SQL et de Python",
+                "l'habitude de vulgariser des résultats complexes",
+            ],
+            forgot_to_mention=(
+                "J'ai aussi dirigé la refonte du tableau de bord des ventes, "
+                "utilisé chaque semaine par quarante gestionnaires"
+            ),
+        ),
+        expected_send_on=date(2026, 12, 2),
+    ),
+    Scenario(
+        "aspirated-h-company",
+        Interview(
+            candidate=ALEXIS,
+            company="Hachette Canada",
+            position="développeur Python",
+            held_at=date(2026, 9, 8),
+            interviewers=[
+                Contact("Sophie Lavoie", "Madame", "s.lavoie@hachette.example"),
+                Contact(
+                    "Marc Ouellet",
+                    "Monsieur",
+                    "m.ouellet@hachette.example",
+                    topic="le catalogue numérique",
+                ),
+            ],
+            strengths=["dix ans de développement Web", "le goût du travail bien fait"],
+        ),
+        expected_send_on=date(2026, 9, 9),
+    ),
+    Scenario(
+        "mute-h-company",
+        Interview(
+            candidate=CAMILLE,
+            company="Hydro-Québec",
+            position="ingénieure en fiabilité",
+            held_at=date(2026, 10, 14),
+            interviewers=[
+                Contact(
+                    "Nathalie Côté",
+                    "Madame",
+                    "nathalie.cote@hydro.example",
+                    topic="l'entretien préventif des postes",
+                )
+            ],
+            strengths=["un diplôme en génie électrique"],
+        ),
+        expected_send_on=date(2026, 10, 15),
+    ),
+    Scenario(
+        "company-le",
+        Interview(
+            candidate=SACHA,
+            company="Le Devoir",
+            position="journaliste aux affaires municipales",
+            held_at=date(2026, 11, 17),
+            interviewers=[
+                Contact("Luc Bergeron", "Monsieur", "lbergeron@ledevoir.example"),
+                Contact("Julie Fortin", "Madame", "jfortin@ledevoir.example"),
+            ],
+        ),
+        expected_send_on=date(2026, 11, 18),
+    ),
+    Scenario(
+        "company-la",
+        Interview(
+            candidate=ALEXIS,
+            company="La Presse",
+            position="éditeur Web",
+            held_at=date(2026, 11, 10),
+            interviewers=[Contact("Karine Dubé", "Madame", "k.dube@lapresse.example")],
+            forgot_to_mention="Je suis disponible dès le début du mois de janvier.",
+        ),
+        expected_send_on=date(2026, 11, 11),
+    ),
+    Scenario(
+        "company-les",
+        Interview(
+            candidate=SACHA,
+            company="Les Affaires",
+            position="rédacteur en chef adjoint",
+            held_at=date(2026, 11, 12),
+            interviewers=[Contact("Pierre Simard", "Monsieur", "p.simard@lesaffaires.example")],
+            strengths=["quinze ans de journalisme économique"],
+        ),
+        expected_send_on=date(2026, 11, 13),
+    ),
+    Scenario(
+        "company-l-apostrophe",
+        Interview(
+            candidate=CAMILLE,
+            company="L'Oréal Canada",
+            position="chargée de projets marketing",
+            held_at=date(2026, 11, 24),
+            interviewers=[
+                Contact("Isabelle Girard", "Madame", "isabelle.girard@loreal.example"),
+                Contact("Olivier Martin", "Monsieur"),
+            ],
+        ),
+        expected_send_on=date(2026, 11, 25),
+    ),
+    Scenario(
+        "first-of-month-sent-late",
+        Interview(
+            candidate=ALEXIS,
+            company="Desjardins",
+            position="conseiller en sécurité financière",
+            held_at=datetime(2027, 2, 1, 9, 0),
+            interviewers=[Contact("Annie Pelletier", "Madame", "annie.pelletier@example.com")],
+        ),
+        send_on=date(2027, 2, 10),
+        expected_send_on=date(2027, 2, 10),
+    ),
+    Scenario(
+        "friday-interview",
+        Interview(
+            candidate=SACHA,
+            company="le Cirque du Soleil",
+            position="coordonnateur de tournée",
+            held_at=date(2026, 11, 27),
+            interviewers=[
+                Contact("Geneviève Paquette", "Madame", "g.paquette@cirque.example"),
+                Contact("Éric Boucher", "Monsieur", "e.boucher@cirque.example"),
+            ],
+            strengths=["l'expérience de trois tournées internationales"],
+        ),
+        expected_send_on=date(2026, 11, 30),
+    ),
+    Scenario(
+        "holiday-next-day",
+        Interview(
+            candidate=CAMILLE,
+            company="Aéroports de Montréal",
+            position="agente des relations avec la communauté",
+            held_at=date(2026, 6, 23),
+            interviewers=[Contact("Sylvie Caron", "Madame", "s.caron@adm.example")],
+        ),
+        expected_send_on=date(2026, 6, 25),  # 24 June: Fête nationale du Québec
+    ),
+    Scenario(
+        "good-friday",
+        Interview(
+            candidate=ALEXIS,
+            company="Ivanhoé Cambridge",
+            position="analyste immobilier",
+            held_at=date(2026, 4, 2),
+            interviewers=[Contact("Martin Roy", "Monsieur", "martin.roy@ivanhoe.example")],
+        ),
+        expected_send_on=date(2026, 4, 6),  # Good Friday, then the weekend
+    ),
+    Scenario(
+        "no-optional-field",
+        Interview(
+            candidate=Candidate("Sacha Morin", "sacha.morin@example.net"),
+            company="Vidéotron",
+            position="technicien réseau",
+            held_at=date(2026, 12, 31),
+            interviewers=[Contact("Dominique Bélanger")],
+        ),
+        expected_send_on=date(2027, 1, 4),  # New Year's Day, then the weekend
+    ),
+)

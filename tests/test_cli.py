@@ -1,0 +1,193 @@
+"""The command line, run as a user runs it: in a subprocess, through the installed script."""
+
+from __future__ import annotations
+
+import json
+import mailbox
+import shutil
+import subprocess
+import sys
+import tomllib
+from email import message_from_bytes
+from datetime import date
+from email.policy import default
+from pathlib import Path
+
+import pytest
+
+import relance
+from relance import Interview, thank_you_notes
+from relance.cli import example_interview, example_text
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "relance", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def interview_file(tmp_path: Path) -> Path:
+    path = tmp_path / "interview.toml"
+    path.write_text(example_text(), encoding="utf-8")
+    return path
+
+
+def test_the_installed_script_runs() -> None:
+    script = shutil.which("relance", path=str(Path(sys.executable).parent))
+    assert script is not None, "the `relance` script is not installed beside this Python"
+    result = subprocess.run([script, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout == f"relance {relance.__version__}\n"
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("demo", "example", "thank-you"):
+        assert command in result.stdout
+
+
+def test_example_is_a_valid_commented_interview() -> None:
+    result = run("example")
+    assert result.returncode == 0
+    assert result.stdout.count("\n#") > 5
+    assert Interview.from_dict(tomllib.loads(result.stdout)) == example_interview()
+
+
+def test_demo_shows_every_note_of_the_example() -> None:
+    result = run("demo")
+    assert result.returncode == 0, result.stderr
+    for note in thank_you_notes(example_interview()):
+        assert note.as_text() in result.stdout
+
+
+def test_thank_you_as_text(interview_file: Path) -> None:
+    result = run("thank-you", str(interview_file))
+    assert result.returncode == 0, result.stderr
+    notes = thank_you_notes(Interview.load(interview_file))
+    assert all(note.as_text() in result.stdout for note in notes)
+
+
+def test_thank_you_as_json(interview_file: Path) -> None:
+    result = run("thank-you", str(interview_file), "--format", "json", "--send-on", "2026-12-03")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    expected = thank_you_notes(Interview.load(interview_file), send_on=date(2026, 12, 3))
+    assert data == [note.as_dict() for note in expected]
+
+
+def test_thank_you_as_mbox_on_stdout(interview_file: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "relance", "thank-you", str(interview_file), "--format", "eml"],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    box_path = tmp_path / "notes.mbox"
+    box_path.write_bytes(result.stdout)
+    box = mailbox.mbox(box_path, create=False)
+    try:
+        parsed = [message_from_bytes(m.as_bytes(), policy=default) for m in box]
+    finally:
+        box.close()
+    notes = thank_you_notes(Interview.load(interview_file))
+    assert [str(p["To"]) for p in parsed] == [n.to for n in notes]
+    assert [p["Subject"] for p in parsed] == [n.subject for n in notes]
+    assert [p.get_content().rstrip("\n") for p in parsed] == [n.body for n in notes]
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("eml", "eml"), ("json", "json"), ("text", "txt")])
+def test_thank_you_into_a_directory(
+    interview_file: Path, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    out = tmp_path / "drafts" / "new"
+    result = run("thank-you", str(interview_file), "--format", fmt, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    files = sorted(out.iterdir())
+    assert [f.name for f in files] == [f"thank-you-1.{suffix}", f"thank-you-2.{suffix}"]
+    assert result.stdout.splitlines() == [str(f) for f in files]
+    notes = thank_you_notes(Interview.load(interview_file))
+    for path, note in zip(files, notes, strict=True):
+        data = path.read_bytes()
+        if fmt == "eml":
+            parsed = message_from_bytes(data, policy=default)
+            assert parsed["Subject"] == note.subject
+            assert parsed.get_content().replace("\r\n", "\n").rstrip("\n") == note.body
+        elif fmt == "json":
+            assert json.loads(data) == note.as_dict()
+        else:
+            assert data.decode() == note.as_text()
+
+
+BAD_INPUT = """
+company = ""
+position = "analyste"
+held_at = "hier"
+[candidate]
+name = "Camille Roy"
+email = "camille@"
+[[interviewers]]
+name = "Marie Tremblay\\nBcc: victim@example.com"
+"""
+
+
+def test_bad_input_exits_2_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD_INPUT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("thank-you", str(path), "--format", "eml", "--out", str(out))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "relance: error: invalid input (4):"
+    fields = [line.split(":")[0].strip() for line in lines[1:]]
+    assert fields == ["candidate.email", "company", "held_at", "interviewers[0].name"]
+    assert not out.exists()
+
+
+def test_eml_needs_every_recipient_and_writes_nothing_otherwise(tmp_path: Path) -> None:
+    text = example_text().replace('email = "dominique.belanger@example.com"\n', "")
+    path = tmp_path / "interview.toml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("thank-you", str(path), "--format", "eml", "--out", str(out))
+    assert result.returncode == 2
+    assert "interviewers[1].email: Needed for an .eml file" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["thank-you", "missing.toml"], "missing.toml: No such file."),
+        (["thank-you", "interview.txt"], "interview.txt: Give a .toml or a .json file."),
+        (["thank-you", "broken.json"], "broken.json: This is not valid JSON:"),
+        (["thank-you", "broken.toml"], "broken.toml: This is not valid TOML:"),
+    ],
+)
+def test_unreadable_files_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    (tmp_path / "broken.toml").write_text("company = ", encoding="utf-8")
+    (tmp_path / "interview.txt").write_text("", encoding="utf-8")
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_send_on_exits_2(interview_file: Path) -> None:
+    result = run("thank-you", str(interview_file), "--send-on", "demain")
+    assert result.returncode == 2
+    assert "--send-on: 'demain' is not a date like 2026-12-02." in result.stderr
+
+
+def test_unknown_command_exits_2() -> None:
+    result = run("merci")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr

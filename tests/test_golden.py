@@ -1,0 +1,47 @@
+"""Whole rendered messages, compared exactly with the files a person has read.
+
+To accept a change of wording: ``RELANCE_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py``,
+then read every changed file as a francophone recruiter would before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from scenarios import SCENARIOS, Scenario
+
+from relance import thank_you_notes
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("RELANCE_UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
+
+
+def rendered(scenario: Scenario) -> dict[str, str]:
+    notes = thank_you_notes(scenario.interview, send_on=scenario.send_on)
+    return {
+        f"thank_you/{scenario.name}-{i}.txt": note.as_text() for i, note in enumerate(notes, 1)
+    }
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_thank_you_notes_match_golden_files(scenario: Scenario) -> None:
+    for name, text in rendered(scenario).items():
+        path = GOLDEN / name
+        if UPDATE:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == text, name
+
+
+def test_every_golden_file_belongs_to_a_scenario() -> None:
+    expected = {name for scenario in SCENARIOS for name in rendered(scenario)}
+    present = {str(p.relative_to(GOLDEN)) for p in GOLDEN.rglob("*.txt")}
+    assert present == expected
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_send_date_is_the_expected_business_day(scenario: Scenario) -> None:
+    notes = thank_you_notes(scenario.interview, send_on=scenario.send_on)
+    assert {note.send_on for note in notes} == {scenario.expected_send_on}
