@@ -39,6 +39,7 @@ def proper_nouns(iv: Interview) -> frozenset[str]:
     words = words.replace("’", " ").replace("'", " ")
     return frozenset(words.split()) | frozenset(words.replace("-", " ").split())
 
+
 CAMILLE = Candidate(
     "Camille Roy", "camille.roy@example.com", phone="514 555-0199", gender="f", city="Montréal"
 )

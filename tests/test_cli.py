@@ -8,8 +8,8 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from email import message_from_bytes
 from datetime import date
+from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 

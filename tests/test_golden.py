@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from scenarios import SCENARIOS, Scenario
 
 from relance import thank_you_notes
+
+from scenarios import SCENARIOS, Scenario
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RELANCE_UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
@@ -20,9 +21,7 @@ UPDATE = os.environ.get("RELANCE_UPDATE_GOLDEN") == "1" and not os.environ.get("
 
 def rendered(scenario: Scenario) -> dict[str, str]:
     notes = thank_you_notes(scenario.interview, send_on=scenario.send_on)
-    return {
-        f"thank_you/{scenario.name}-{i}.txt": note.as_text() for i, note in enumerate(notes, 1)
-    }
+    return {f"thank_you/{scenario.name}-{i}.txt": note.as_text() for i, note in enumerate(notes, 1)}
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)

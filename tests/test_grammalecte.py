@@ -17,10 +17,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from scenarios import SCENARIOS, proper_nouns
 
 from relance import thank_you_notes
 from relance.cli import example_interview
+
+from scenarios import SCENARIOS, proper_nouns
 
 # Switched off by decision (french-conventions.md, section 7). Grammalecte 2.1.2 ignores
 # -roff for its graph rules, this one among them, so it is also filtered out by id below.
@@ -80,9 +81,8 @@ def check_all(command: str, workdir: str) -> dict[str, list[str]]:
         item, line = lines[paragraph["iParagraph"] - 1]
         for error in paragraph["lGrammarErrors"]:
             if error["sRuleId"] != ORDINAL_RULE:
-                report[item.name].append(
-                    f"{error['sRuleId']}: {error['sMessage']} « {error['sUnderlined']} » in {line!r}"
-                )
+                found = f"{error['sRuleId']}: {error['sMessage']} « {error['sUnderlined']} »"
+                report[item.name].append(f"{found} in {line!r}")
         for error in paragraph["lSpellingErrors"]:
             if error["sValue"] not in item.proper_nouns:
                 report[item.name].append(f"spelling: « {error['sValue']} » in {line!r}")

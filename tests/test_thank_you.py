@@ -8,9 +8,10 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
-from scenarios import SCENARIOS
 
 from relance import Candidate, Contact, Interview, InvalidInput, thank_you_notes
+
+from scenarios import SCENARIOS
 
 EVERY_FIELD = SCENARIOS[0].interview
 
@@ -75,12 +76,13 @@ def test_agreement_follows_the_gender_and_none_needs_no_agreement() -> None:
 
 
 def test_closing_repeats_the_civility_of_the_greeting_exactly() -> None:
-    for note, contact in zip(
-        thank_you_notes(EVERY_FIELD), EVERY_FIELD.interviewers, strict=True
-    ):
+    for note, contact in zip(thank_you_notes(EVERY_FIELD), EVERY_FIELD.interviewers, strict=True):
         closing = note.body.split("\n\n")[-2]
         if contact.civility:
-            assert closing == f"Je vous prie d’agréer, {contact.civility}, mes salutations distinguées."
+            assert (
+                closing
+                == f"Je vous prie d’agréer, {contact.civility}, mes salutations distinguées."
+            )
         else:
             assert closing == "Je vous prie d’agréer mes salutations distinguées."
 
@@ -130,8 +132,13 @@ def test_the_same_input_always_gives_the_same_text() -> None:
     first = [n.as_dict() for n in thank_you_notes(EVERY_FIELD)]
     rebuilt = Interview.from_dict(
         {
-            "candidate": {"name": "Camille Roy", "email": "camille.roy@example.com",
-                          "phone": "514 555-0199", "gender": "f", "city": "Montréal"},
+            "candidate": {
+                "name": "Camille Roy",
+                "email": "camille.roy@example.com",
+                "phone": "514 555-0199",
+                "gender": "f",
+                "city": "Montréal",
+            },
             "company": EVERY_FIELD.company,
             "position": EVERY_FIELD.position,
             "held_at": EVERY_FIELD.held_at.isoformat(),
@@ -182,7 +189,9 @@ def test_user_text_gets_french_typography_but_addresses_do_not() -> None:
         candidate=Candidate("Jo O'Neil", "jo.o'neil@example.com", phone="+1 514 555-0199"),
     )
     note = thank_you_notes(interview)[0]
-    assert "Mon portfolio\u00a0: https://example.com/o'neil?x=1\u202f; écrivez-moi\u202f!" in note.body
+    assert (
+        "Mon portfolio\u00a0: https://example.com/o'neil?x=1\u202f; écrivez-moi\u202f!" in note.body
+    )
     assert note.sender == "Jo O'Neil <jo.o'neil@example.com>"
     assert note.body.endswith("Jo O’Neil\n+1 514 555-0199")
 

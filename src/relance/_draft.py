@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -90,15 +90,16 @@ class Draft:
         msg["From"] = sender
         msg["To"] = _addresses(self.to)
         msg["Subject"] = self.subject
-        when = (date or datetime.now(timezone.utc)).astimezone()
-        msg["Date"] = format_datetime(when)
+        when = date or datetime.now(UTC)
+        msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
         msg["Message-ID"] = _message_id(message_id) or make_msgid(domain=sender.domain)
         if self.in_reply_to:
             msg["In-Reply-To"] = self.in_reply_to
         if self.references:
             msg["References"] = " ".join(self.references)
-        msg["Content-Language"] = locale_info(self.locale).language_tag
         msg.set_content(self.body + "\n", charset="utf-8", cte="quoted-printable")
+        # After set_content(), which clears every Content-* header.
+        msg["Content-Language"] = locale_info(self.locale).language_tag
         return msg
 
     def to_eml(self, *, message_id: str | None = None, date: datetime | None = None) -> bytes:

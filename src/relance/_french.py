@@ -18,7 +18,7 @@ takes the locale as an explicit argument.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from functools import lru_cache
@@ -34,9 +34,9 @@ __all__ = [
     "elides",
     "join",
     "long_date",
+    "que",
     "relative_day",
     "typography",
-    "que",
 ]
 
 Gender = Literal["f", "m"]
@@ -50,14 +50,13 @@ _NO_ELISION = frozenset(
     hache hachette hachis haie haillon haine haïr hall halle halte hamac hamburger hameau
     hampe hanche handball handicap hangar hanneton hanter happer harangue harcèlement
     harceler hardi hareng hargne haricot harnais harpe hasard hâte hausse haut hautbois
-    hauteur havre hennissement héraut hérisson hernie héron héros herse hêtre heurt
-    hibou hideux hiérarchie hippie hisser hobby hockey hold-up hollandais hollande homard
-    hongrie hongrois honte hoquet horde hors hotte houblon houle houppe housse hublot
-    huée huit huitième hululement humer hurlement hurler hussard hutte hyène
-    harlequin harvard hasbro heineken heinz hermès hertz hewlett hitachi honda honeywell
-    huawei hyundai hilton holt harley hudson husky hp hsbc h&m
-    onze onzième oui ouistiti
-    """.split()
+    hauteur havre hennissement héraut hérisson hernie héron héros herse hêtre heurt hibou
+    hideux hiérarchie hippie hisser hobby hockey hold hollandais hollande homard hongrie
+    hongrois honte hoquet horde hors hotte houblon houle houppe housse hublot huée huit
+    huitième hululement humer hurlement hurler hussard hutte hyène harlequin harvard hasbro
+    heineken heinz hermès hertz hewlett hitachi honda honeywell huawei hyundai hilton holt
+    harley hudson husky hp hsbc h&m onze onzième oui ouistiti
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
@@ -310,4 +309,3 @@ def _prose(text: str, rules: Typography) -> str:
     text = _COLON.sub(rules.before_colon + ":", text)
     text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
     return _CLOSE_GUILLEMET.sub(rules.inside_guillemets + "»", text)
-

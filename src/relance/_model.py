@@ -160,7 +160,8 @@ class Contact:
     name: str
     """First and last name: « Marie Tremblay »."""
     civility: Civility | None = None
-    """``"Madame"``, ``"Monsieur"``, or ``None`` to greet by full name (« Bonjour Dominique Bélanger, »)."""
+    """``"Madame"``, ``"Monsieur"``, or ``None`` to greet by full name
+    (« Bonjour Dominique Bélanger, »)."""
     email: str | None = None
     """Their email address; without one, drafts to them have an empty ``to``."""
     role: str | None = None
@@ -168,7 +169,8 @@ class Contact:
     phone: str | None = None
     """Their phone number, for the follow-up call."""
     topic: str | None = None
-    """What the candidate discussed with them, with its article: « la migration vers l’infonuagique »."""
+    """What the candidate discussed with them, with its article:
+    « la migration vers l’infonuagique »."""
     surname: str | None = None
     """The family name used after « Madame »/« Monsieur »; by default the last word of
     ``name``, or the words from a particle on (« Le Gardeur », « de La Fontaine »)."""
@@ -190,7 +192,27 @@ class Contact:
         return self.surname or family_name(self.name)
 
 
-_PARTICLES = frozenset("de du des d’ d' le la les van von der den di da del della dos".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d’",
+        "d'",
+        "le",
+        "la",
+        "les",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "della",
+        "dos",
+    ]
+)
 
 
 def family_name(full_name: str) -> str:
@@ -291,7 +313,8 @@ class Interview:
     interviewers: Sequence[Contact]
     """Everyone who interviewed the candidate, in order (stored as a tuple)."""
     hiring_contact: Contact | None = None
-    """The HR director or main hiring contact, for the follow-up; by default the first interviewer."""
+    """The HR director or main hiring contact, for the follow-up; by default the first
+    interviewer."""
     strengths: Sequence[str] = ()
     """Up to three short noun phrases: why the candidate is a serious candidate."""
     forgot_to_mention: str | None = None
@@ -301,17 +324,21 @@ class Interview:
 
     def __post_init__(self) -> None:
         check = _Checker()
-        if not isinstance(self.candidate, Candidate):
+        # Callers without a type checker can pass anything: check what the hints promise.
+        candidate, hiring_contact, given = (
+            cast(object, self.candidate),
+            cast(object, self.hiring_contact),
+            cast(object, self.interviewers),
+        )
+        if not isinstance(candidate, Candidate):
             check.add("candidate", "Expected a Candidate.")
-        if self.hiring_contact is not None and not isinstance(self.hiring_contact, Contact):
+        if hiring_contact is not None and not isinstance(hiring_contact, Contact):
             check.add("hiring_contact", "Expected a Contact, or None.")
         interviewers: tuple[Any, ...] = ()
-        if isinstance(self.interviewers, str | bytes) or not isinstance(
-            self.interviewers, Iterable
-        ):
+        if isinstance(given, str | bytes) or not isinstance(given, Iterable):
             check.add("interviewers", "Expected a list of Contact.")
         else:
-            interviewers = tuple(self.interviewers)
+            interviewers = tuple(given)
             _check_interviewers(check, interviewers)
             for index, item in enumerate(interviewers):
                 if not isinstance(item, Contact):

@@ -54,10 +54,10 @@ FILTERS: Mapping[str, Any] = {
 
 @cache
 def _environment() -> Environment:
-    env = Environment(  # noqa: S701 - the output is plain text, never HTML
+    env = Environment(
         loader=PackageLoader("relance", "templates"),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=False,  # noqa: S701 - the output is plain text, never HTML
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,

@@ -8,7 +8,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.generator import BytesGenerator
 from importlib.resources import files
 from io import BytesIO
@@ -19,7 +19,7 @@ from . import __version__
 from ._draft import Draft
 from ._model import Interview
 from ._thank_you import thank_you_notes
-from .errors import InvalidInput, MissingRecipient, Problem, RelanceError
+from .errors import InvalidInput, Problem, RelanceError
 
 __all__ = ["main"]
 
@@ -125,7 +125,9 @@ def _demo() -> None:
 def _emit(drafts: Sequence[Draft], fmt: str, out: Path | None, stem: str) -> None:
     if fmt == "eml":
         missing = [
-            Problem(f"interviewers[{i}].email", "Needed for an .eml file: the note has no recipient.")
+            Problem(
+                f"interviewers[{i}].email", "Needed for an .eml file: the note has no recipient."
+            )
             for i, draft in enumerate(drafts)
             if not draft.to
         ]
@@ -135,7 +137,7 @@ def _emit(drafts: Sequence[Draft], fmt: str, out: Path | None, stem: str) -> Non
         _print(drafts, fmt)
         return
     contents = {
-        f"{stem}-{i}.{ 'txt' if fmt == 'text' else fmt }": _file_bytes(draft, fmt)
+        f"{stem}-{i}.{'txt' if fmt == 'text' else fmt}": _file_bytes(draft, fmt)
         for i, draft in enumerate(drafts, start=1)
     }
     _write_all(out, contents)
@@ -168,7 +170,7 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
     buffer = BytesIO()
     for draft in drafts:
         message = draft.to_message()
-        stamp = datetime.now(timezone.utc).strftime("%a %b %d %H:%M:%S %Y")
+        stamp = datetime.now(UTC).strftime("%a %b %d %H:%M:%S %Y")
         buffer.write(f"From relance {stamp}\n".encode())
         BytesGenerator(buffer, mangle_from_=True).flatten(message, linesep="\n")
         buffer.write(b"\n")
