@@ -22,9 +22,12 @@ __all__ = ["Draft", "format_address"]
 def format_address(name: str, address: str) -> str:
     """A display name and an address as one header-safe string: ``Marie Tremblay <m@x.ca>``.
 
-    The stdlib quotes whatever a display name needs quoting for (commas, quotes).
+    The stdlib quotes whatever a display name needs quoting for (commas, quotes). The
+    address was validated and normalized by the model (no quoted local part), so it is
+    split here rather than parsed again by the stdlib's much slower address parser.
     """
-    return str(Address(display_name=name, addr_spec=address))
+    username, _, domain = address.rpartition("@")
+    return str(Address(display_name=name, username=username, domain=domain))
 
 
 @dataclass(frozen=True)

@@ -257,15 +257,17 @@ class Typography:
     """After « and before »."""
 
 
-# Spans typography must never touch: URLs, email addresses, phone numbers.
-_PROTECTED = re.compile(
-    r"""
+# Spans typography must never touch: URLs, phone numbers, and email addresses (the
+# last only looked for when the text has an « @ »: that part is the costly one).
+_URL_OR_PHONE = r"""
       (?:https?://|www\.)[^\s<>«»"]*[^\s<>«»".,;:!?)]
-    | [^\s<>«»"@]+@[^\s<>«»"@]+\.[^\s<>«»"@.,;:!?)]+
     | \+?\(?\d[\d \u00a0().\-]{5,}\d
-    """,
-    re.VERBOSE,
-)
+"""
+_EMAIL = r"""
+    | [^\s<>«»"@]+@[^\s<>«»"@]+\.[^\s<>«»"@.,;:!?)]+
+"""
+_PROTECTED = re.compile(_URL_OR_PHONE, re.VERBOSE)
+_PROTECTED_WITH_EMAIL = re.compile(_URL_OR_PHONE + _EMAIL, re.VERBOSE)
 _PLACEHOLDER = re.compile("\x00([0-9]+)\x00")  # the model forbids NUL in every field
 _SPACES = "[ \u00a0\u202f\u2009]"
 _HIGH = re.compile(rf"(?<=[^\s;!?]){_SPACES}*([;!?]+)")
@@ -294,18 +296,30 @@ def typography(text: str, rules: Typography) -> str:
         kept.append(match.group())
         return f"\x00{len(kept) - 1}\x00"
 
-    text = _prose(_PROTECTED.sub(keep, text), rules)
+    protected = _PROTECTED_WITH_EMAIL if "@" in text else _PROTECTED
+    text = _prose(protected.sub(keep, text), rules)
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
 
 
 def _prose(text: str, rules: Typography) -> str:
-    if not text:
-        return text
-    text = text.replace("'", "’").replace("...", "…")
-    text = _STRAIGHT_QUOTES.sub(r"«\1»", text)
-    text = _MULTIPLE_SPACES.sub(" ", text)
-    text = _DASH.sub(" – ", text)
-    text = _HIGH.sub(lambda m: rules.before_high_punctuation + m.group(1), text)
-    text = _COLON.sub(rules.before_colon + ":", text)
-    text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
-    return _CLOSE_GUILLEMET.sub(rules.inside_guillemets + "»", text)
+    # Each rule runs only when its sign is there: most notes have no guillemet, no
+    # semicolon, no double space, and a regular expression is costly to run for nothing.
+    if "'" in text:
+        text = text.replace("'", "’")
+    if "..." in text:
+        text = text.replace("...", "…")
+    if '"' in text:
+        text = _STRAIGHT_QUOTES.sub(r"«\1»", text)
+    if "  " in text:
+        text = _MULTIPLE_SPACES.sub(" ", text)
+    if " - " in text:
+        text = _DASH.sub(" – ", text)
+    if ";" in text or "!" in text or "?" in text:
+        text = _HIGH.sub(lambda m: rules.before_high_punctuation + m.group(1), text)
+    if ":" in text:
+        text = _COLON.sub(rules.before_colon + ":", text)
+    if "«" in text:
+        text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
+    if "»" in text:
+        text = _CLOSE_GUILLEMET.sub(rules.inside_guillemets + "»", text)
+    return text

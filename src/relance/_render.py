@@ -72,7 +72,6 @@ def _template(name: str) -> Template:
     return _environment().get_template(name)
 
 
-_TRAILING_SPACES = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -82,5 +81,8 @@ def render(name: str, context: Mapping[str, Any], *, one_line: bool = False) -> 
     if one_line:
         text = " ".join(text.split())
     else:
-        text = _BLANK_LINES.sub("\n\n", _TRAILING_SPACES.sub("", text)).strip()
+        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+        if "\n\n\n" in text:
+            text = _BLANK_LINES.sub("\n\n", text)
+        text = text.strip()
     return _french.typography(text, locale_info(context["locale"]).typography)
