@@ -24,6 +24,7 @@ class Scenario:
     interview: Interview
     send_on: date | None = None
     expected_send_on: date | None = None
+    expected_follow_up: date | None = None
 
     @property
     def proper_nouns(self) -> frozenset[str]:
@@ -144,11 +145,12 @@ SCENARIOS = (
             candidate=ALEXIS,
             company="La Presse",
             position="éditeur Web",
-            held_at=date(2026, 11, 10),
+            held_at=date(2026, 11, 14),  # a Saturday
             interviewers=[Contact("Karine Dubé", "Madame", "k.dube@lapresse.example")],
             forgot_to_mention="Je suis disponible dès le début du mois de janvier.",
         ),
-        expected_send_on=date(2026, 11, 11),
+        expected_send_on=date(2026, 11, 16),
+        expected_follow_up=date(2026, 11, 23),  # a week later is a Saturday
     ),
     Scenario(
         "company-les",
@@ -156,11 +158,12 @@ SCENARIOS = (
             candidate=SACHA,
             company="Les Affaires",
             position="rédacteur en chef adjoint",
-            held_at=date(2026, 11, 12),
+            held_at=date(2026, 12, 18),
             interviewers=[Contact("Pierre Simard", "Monsieur", "p.simard@lesaffaires.example")],
             strengths=["quinze ans de journalisme économique"],
         ),
-        expected_send_on=date(2026, 11, 13),
+        expected_send_on=date(2026, 12, 21),
+        expected_follow_up=date(2026, 12, 28),  # a week later is Christmas Day
     ),
     Scenario(
         "company-l-apostrophe",

@@ -13,10 +13,11 @@ from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 
+import icalendar
 import pytest
 
 import relance
-from relance import Interview, thank_you_notes
+from relance import Interview, follow_up, plan, thank_you_notes
 from relance.cli import example_interview, example_text
 
 
@@ -158,7 +159,10 @@ def test_eml_needs_every_recipient_and_writes_nothing_otherwise(tmp_path: Path) 
     out = tmp_path / "out"
     result = run("thank-you", str(path), "--format", "eml", "--out", str(out))
     assert result.returncode == 2
-    assert "interviewers[1].email: Needed for an .eml file" in result.stderr
+    assert (
+        "interviewers[1].email: The thank-you-2 email has no recipient; an .eml file needs one."
+        in result.stderr
+    )
     assert not out.exists()
 
 
@@ -191,3 +195,56 @@ def test_unknown_command_exits_2() -> None:
     result = run("merci")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_follow_up_as_text(interview_file: Path) -> None:
+    result = run("follow-up", str(interview_file))
+    assert result.returncode == 0, result.stderr
+    later = follow_up(Interview.load(interview_file))
+    for text in (later.email.as_text(), later.call.as_text(), later.voicemail.as_text()):
+        assert text in result.stdout
+
+
+def test_follow_up_as_json(interview_file: Path) -> None:
+    result = run("follow-up", str(interview_file), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == follow_up(Interview.load(interview_file)).as_dict()
+
+
+def test_follow_up_into_a_directory_as_eml(interview_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "follow-up"
+    result = run("follow-up", str(interview_file), "--format", "eml", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["call.txt", "follow-up.eml", "voicemail.txt"]
+    later = follow_up(Interview.load(interview_file))
+    parsed = message_from_bytes((out / "follow-up.eml").read_bytes(), policy=default)
+    assert parsed["Subject"] == later.email.subject
+    assert (out / "voicemail.txt").read_text(encoding="utf-8") == later.voicemail.as_text()
+
+
+def test_plan_prints_a_checklist_and_writes_the_calendar(
+    interview_file: Path, tmp_path: Path
+) -> None:
+    ics = tmp_path / "cal" / "plan.ics"
+    result = run("plan", str(interview_file), "--ics", str(ics))
+    assert result.returncode == 0, result.stderr
+    the_plan = plan(Interview.load(interview_file))
+    assert result.stdout.startswith(the_plan.as_text())
+    parsed = icalendar.Calendar.from_ical(ics.read_bytes())
+    summaries = [str(e["SUMMARY"]) for e in parsed.walk() if e.name == "VEVENT"]
+    assert summaries == [step.action for step in the_plan]
+
+
+def test_plan_with_a_late_start_as_json(interview_file: Path) -> None:
+    result = run("plan", str(interview_file), "--start", "2026-12-03", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    expected = plan(Interview.load(interview_file), start=date(2026, 12, 3))
+    assert json.loads(result.stdout) == expected.as_dict()
+    assert {step["on"] for step in json.loads(result.stdout)["steps"]} == {"2026-12-08"}
+
+
+def test_demo_shows_the_follow_up_and_the_plan() -> None:
+    result = run("demo")
+    later = follow_up(example_interview())
+    assert later.voicemail.as_text() in result.stdout
+    assert plan(example_interview()).as_text() in result.stdout

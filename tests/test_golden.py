@@ -7,11 +7,12 @@ then read every changed file as a francophone recruiter would before committing 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from relance import thank_you_notes
+from relance import follow_up, plan, thank_you_notes
 
 from scenarios import SCENARIOS, Scenario
 
@@ -21,11 +22,18 @@ UPDATE = os.environ.get("RELANCE_UPDATE_GOLDEN") == "1" and not os.environ.get("
 
 def rendered(scenario: Scenario) -> dict[str, str]:
     notes = thank_you_notes(scenario.interview, send_on=scenario.send_on)
-    return {f"thank_you/{scenario.name}-{i}.txt": note.as_text() for i, note in enumerate(notes, 1)}
+    name = scenario.name
+    files = {f"thank_you/{name}-{i}.txt": note.as_text() for i, note in enumerate(notes, 1)}
+    later = follow_up(scenario.interview)
+    files[f"follow_up/{name}-email.txt"] = later.email.as_text()
+    files[f"follow_up/{name}-call.txt"] = later.call.as_text()
+    files[f"follow_up/{name}-voicemail.txt"] = later.voicemail.as_text()
+    files[f"plan/{name}.txt"] = plan(scenario.interview).as_text()
+    return files
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
-def test_thank_you_notes_match_golden_files(scenario: Scenario) -> None:
+def test_messages_match_golden_files(scenario: Scenario) -> None:
     for name, text in rendered(scenario).items():
         path = GOLDEN / name
         if UPDATE:
@@ -44,3 +52,7 @@ def test_every_golden_file_belongs_to_a_scenario() -> None:
 def test_send_date_is_the_expected_business_day(scenario: Scenario) -> None:
     notes = thank_you_notes(scenario.interview, send_on=scenario.send_on)
     assert {note.send_on for note in notes} == {scenario.expected_send_on}
+    held = scenario.interview.held_on
+    week_later = held + timedelta(days=7)
+    expected = scenario.expected_follow_up or week_later
+    assert follow_up(scenario.interview).email.send_on == expected

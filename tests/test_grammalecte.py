@@ -13,12 +13,13 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from relance import thank_you_notes
+from relance import Interview, follow_up, plan, thank_you_notes
 from relance.cli import example_interview
 
 from scenarios import SCENARIOS, proper_nouns
@@ -35,16 +36,24 @@ class Text:
     proper_nouns: frozenset[str]
 
 
+def messages(name: str, interview: Interview, send_on: date | None = None) -> Iterator[Text]:
+    """Every text relance writes for one interview."""
+    nouns = proper_nouns(interview)
+    notes = thank_you_notes(interview, send_on=send_on)
+    for i, note in enumerate(notes, 1):
+        yield Text(f"{name}-thank-you-{i}", f"{note.subject}\n\n{note.body}", nouns)
+    later = follow_up(interview)
+    yield Text(f"{name}-follow-up", f"{later.email.subject}\n\n{later.email.body}", nouns)
+    yield Text(f"{name}-call", later.call.text, nouns)
+    yield Text(f"{name}-voicemail", later.voicemail.text, nouns)
+    steps = "\n".join(f"{step.action}.\n{step.detail}" for step in plan(interview))
+    yield Text(f"{name}-plan", steps, nouns)
+
+
 def texts() -> Iterator[Text]:
     for scenario in SCENARIOS:
-        notes = thank_you_notes(scenario.interview, send_on=scenario.send_on)
-        for i, note in enumerate(notes, 1):
-            name = f"{scenario.name}-{i}"
-            yield Text(name, f"{note.subject}\n\n{note.body}", scenario.proper_nouns)
-    example = example_interview()
-    nouns = proper_nouns(example)
-    for i, note in enumerate(thank_you_notes(example), 1):
-        yield Text(f"example-{i}", f"{note.subject}\n\n{note.body}", nouns)
+        yield from messages(scenario.name, scenario.interview, scenario.send_on)
+    yield from messages("example", example_interview())
 
 
 def grammalecte() -> str:

@@ -17,7 +17,10 @@
 from __future__ import annotations
 
 from ._draft import Draft
+from ._follow_up import FollowUp, follow_up
 from ._model import Candidate, Contact, Interview
+from ._plan import Plan, Step, plan
+from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, MissingRecipient, Problem, RelanceError
 
@@ -25,11 +28,17 @@ __all__ = [
     "Candidate",
     "Contact",
     "Draft",
+    "FollowUp",
     "Interview",
     "InvalidInput",
     "MissingRecipient",
+    "Plan",
     "Problem",
     "RelanceError",
+    "Script",
+    "Step",
+    "follow_up",
+    "plan",
     "thank_you_notes",
 ]
 

@@ -277,13 +277,15 @@ _CLOSE_GUILLEMET = re.compile(rf"{_SPACES}*»")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _DASH = re.compile(r" - ")
 _MULTIPLE_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+_HOURS = re.compile(r"\b([01]?\d|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5]\d))?\b")
 
 
 def typography(text: str, rules: Typography) -> str:
     """French typography over a whole text, user-supplied phrases included.
 
     Apostrophes become ’, straight double quotes become « », « ... » becomes « … »,
-    and the region's no-break spaces go before « : ; ! ? » and inside guillemets.
+    times are written « 16 h 30 » with no-break spaces, and the region's no-break
+    spaces go before « : ; ! ? » and inside guillemets.
     URLs, email addresses and phone numbers are left exactly as they are.
 
     >>> rules = Typography("\\u00a0", "\\u202f", "\\u00a0")
@@ -301,6 +303,11 @@ def typography(text: str, rules: Typography) -> str:
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
 
 
+def _hours(match: re.Match[str]) -> str:
+    hours, minutes = match.groups()
+    return f"{int(hours)}\u00a0h\u00a0{minutes}" if minutes else f"{int(hours)}\u00a0h"
+
+
 def _prose(text: str, rules: Typography) -> str:
     # Each rule runs only when its sign is there: most notes have no guillemet, no
     # semicolon, no double space, and a regular expression is costly to run for nothing.
@@ -314,6 +321,8 @@ def _prose(text: str, rules: Typography) -> str:
         text = _MULTIPLE_SPACES.sub(" ", text)
     if " - " in text:
         text = _DASH.sub(" – ", text)
+    if "h" in text:
+        text = _HOURS.sub(_hours, text)
     if ";" in text or "!" in text or "?" in text:
         text = _HIGH.sub(lambda m: rules.before_high_punctuation + m.group(1), text)
     if ":" in text:

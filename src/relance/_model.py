@@ -142,6 +142,9 @@ class Candidate:
     """``"f"`` or ``"m"`` for agreement (« intéressée »); ``None`` for wording that needs none."""
     city: str | None = None
     """The candidate's city, for the place-and-date line of a handwritten note."""
+    availability: str | None = None
+    """When the candidate can be called back, as said in a voicemail after the phone
+    number: « en semaine, après 16 h »; by default « en semaine, de 9 h à 17 h »."""
 
     def __post_init__(self) -> None:
         check = _Checker()
@@ -150,6 +153,7 @@ class Candidate:
         _set(self, "phone", check.phone("phone", self.phone))
         _set(self, "gender", check.choice("gender", self.gender, GENDERS))
         _set(self, "city", check.text("city", self.city, max_length=80))
+        _set(self, "availability", check.text("availability", self.availability, max_length=80))
         check.raise_if_any()
 
 

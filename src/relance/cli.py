@@ -17,7 +17,10 @@ from typing import NoReturn
 
 from . import __version__
 from ._draft import Draft
+from ._follow_up import follow_up
 from ._model import Interview
+from ._plan import plan
+from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, Problem, RelanceError
 
@@ -57,20 +60,41 @@ def _parser() -> argparse.ArgumentParser:
         help="the thank-you note to each interviewer",
         description="Draft the thank-you note to each interviewer, sent the next business day.",
     )
-    thanks.add_argument("file", type=Path, help="the interview, a .toml or .json file")
-    thanks.add_argument("--format", choices=FORMATS, default="text", help="default: text")
-    thanks.add_argument(
+    _message_options(thanks, "the day the notes will be sent (default: the next business day)")
+
+    later = commands.add_parser(
+        "follow-up",
+        help="the one-week follow-up: email, call script, voicemail",
+        description="Draft the follow-up a week after the interview: the email to the "
+        "hiring contact, what to say on the phone, and the voicemail to leave.",
+    )
+    _message_options(later, "the day of the follow-up (default: a week after, on a business day)")
+
+    schedule = commands.add_parser(
+        "plan",
+        help="the whole follow-up as a dated checklist and a calendar file",
+        description="Print every step of the follow-up as a dated checklist; "
+        "with --ics, also write it as a calendar file.",
+    )
+    schedule.add_argument("file", type=Path, help="the interview, a .toml or .json file")
+    schedule.add_argument("--ics", type=Path, metavar="OUT", help="write the calendar file OUT")
+    schedule.add_argument("--format", choices=("text", "json"), default="text")
+    schedule.add_argument(
+        "--start", metavar="YYYY-MM-DD", help="drop the steps before this day (a late plan)"
+    )
+    return parser
+
+
+def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> None:
+    command.add_argument("file", type=Path, help="the interview, a .toml or .json file")
+    command.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    command.add_argument(
         "--out",
         type=Path,
         metavar="DIR",
         help="write one file per message into DIR instead of printing them",
     )
-    thanks.add_argument(
-        "--send-on",
-        metavar="YYYY-MM-DD",
-        help="the day the notes will be sent (default: the next business day)",
-    )
-    return parser
+    command.add_argument("--send-on", metavar="YYYY-MM-DD", help=send_on_help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,16 +105,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(example_text())
         elif args.command == "demo":
             _demo()
-        else:
+        elif args.command == "thank-you":
+            notes = thank_you_notes(Interview.load(args.file), send_on=_day(args.send_on))
+            items: list[Item] = [
+                (f"thank-you-{i}", note, f"interviewers[{i - 1}].email")
+                for i, note in enumerate(notes, 1)
+            ]
+            _emit(items, args.format, args.out, [n.as_dict() for n in notes])
+        elif args.command == "follow-up":
             interview = Interview.load(args.file)
-            drafts = thank_you_notes(interview, send_on=_send_on(args.send_on))
-            _emit(drafts, args.format, args.out, "thank-you")
+            later = follow_up(interview, send_on=_day(args.send_on))
+            who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
+            items = [
+                ("follow-up", later.email, f"{who}.email"),
+                ("call", later.call, ""),
+                ("voicemail", later.voicemail, ""),
+            ]
+            _emit(items, args.format, args.out, later.as_dict())
+        else:
+            _plan(args)
     except RelanceError as err:
         _fail(err)
     except BrokenPipeError:  # `relance demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return 0
+
+
+def _plan(args: argparse.Namespace) -> None:
+    steps = plan(Interview.load(args.file), start=_day(args.start, option="--start"))
+    if args.ics is not None:
+        _write_all(args.ics.parent, {args.ics.name: steps.to_ics()}, option="--ics")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(steps.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(steps.as_text())
+        if args.ics is not None:
+            print(f"\nCalendar: {args.ics}")
 
 
 def _fail(err: RelanceError) -> NoReturn:
@@ -104,65 +155,77 @@ def _fail(err: RelanceError) -> NoReturn:
     raise SystemExit(2)
 
 
-def _send_on(value: str | None) -> date | None:
+def _day(value: str | None, *, option: str = "--send-on") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput.one("--send-on", f"{value!r} is not a date like 2026-12-02.") from None
+        raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
 
 
 def _demo() -> None:
     interview = example_interview()
+    later = follow_up(interview)
+    sections = [
+        (
+            "The thank-you notes: one email to each interviewer, the next business day",
+            [note.as_text() for note in thank_you_notes(interview)],
+        ),
+        (
+            "The follow-up a week later: the email, the call, the voicemail",
+            [later.email.as_text(), later.call.as_text(), later.voicemail.as_text()],
+        ),
+        (
+            "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",
+            [plan(interview).as_text()],
+        ),
+    ]
     print("relance demo: the messages for the built-in example interview")
-    print("(`relance example` prints its input file).\n")
-    print("═" * 72)
-    print("Remerciements: one email to each interviewer, the next business day\n")
-    print(_RULE.join(draft.as_text() for draft in thank_you_notes(interview)), end="")
+    print("(`relance example` prints its input file).")
+    for title, texts in sections:
+        print("\n" + "═" * 72)
+        print(title + "\n")
+        sys.stdout.write(_RULE.join(texts))
 
 
-def _emit(drafts: Sequence[Draft], fmt: str, out: Path | None, stem: str) -> None:
+Item = tuple[str, Draft | Script, str]
+"""A file's name without extension, what goes in it, and the field of its recipient's email."""
+
+
+def _emit(items: Sequence[Item], fmt: str, out: Path | None, data: object) -> None:
+    drafts = [item for _, item, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
         missing = [
-            Problem(
-                f"interviewers[{i}].email", "Needed for an .eml file: the note has no recipient."
-            )
-            for i, draft in enumerate(drafts)
-            if not draft.to
+            Problem(field, f"The {name} email has no recipient; an .eml file needs one.")
+            for name, item, field in items
+            if isinstance(item, Draft) and not item.to
         ]
         if missing:
             raise InvalidInput(missing)
     if out is None:
-        _print(drafts, fmt)
+        if fmt == "text":
+            sys.stdout.write(_RULE.join(item.as_text() for _, item, _ in items))
+        elif fmt == "json":
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(_mbox(drafts))
+            sys.stdout.buffer.flush()
         return
-    contents = {
-        f"{stem}-{i}.{'txt' if fmt == 'text' else fmt}": _file_bytes(draft, fmt)
-        for i, draft in enumerate(drafts, start=1)
-    }
-    _write_all(out, contents)
+    contents = dict(_file(name, item, fmt) for name, item, _ in items)
+    _write_all(out, contents, option="--out")
     for name in contents:
         print(out / name)
 
 
-def _file_bytes(draft: Draft, fmt: str) -> bytes:
-    if fmt == "eml":
-        return draft.to_eml()
+def _file(name: str, item: Draft | Script, fmt: str) -> tuple[str, bytes]:
     if fmt == "json":
-        return (json.dumps(draft.as_dict(), ensure_ascii=False, indent=2) + "\n").encode()
-    return draft.as_text().encode()
-
-
-def _print(drafts: Sequence[Draft], fmt: str) -> None:
-    if fmt == "text":
-        sys.stdout.write(_RULE.join(draft.as_text() for draft in drafts))
-    elif fmt == "json":
-        data = [draft.as_dict() for draft in drafts]
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(_mbox(drafts))
-        sys.stdout.buffer.flush()
+        text = json.dumps(item.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        return f"{name}.json", text.encode()
+    if fmt == "eml" and isinstance(item, Draft):
+        return f"{name}.eml", item.to_eml()
+    return f"{name}.txt", item.as_text().encode()
 
 
 def _mbox(drafts: Sequence[Draft]) -> bytes:
@@ -177,12 +240,12 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
     return buffer.getvalue()
 
 
-def _write_all(directory: Path, contents: dict[str, bytes]) -> None:
+def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> None:
     """Write every file or none: each goes to a temporary name, then all are renamed."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise InvalidInput.one("--out", f"Cannot create {directory}: {err.strerror}.") from None
+        raise InvalidInput.one(option, f"Cannot create {directory}: {err.strerror}.") from None
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in contents.items():
@@ -195,7 +258,7 @@ def _write_all(directory: Path, contents: dict[str, bytes]) -> None:
     except OSError as err:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput.one("--out", f"Cannot write into {directory}: {err.strerror}.") from None
+        raise InvalidInput.one(option, f"Cannot write into {directory}: {err.strerror}.") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,101 @@
+"""The one-week follow-up: an email, a call script and a prepared voicemail."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from . import _french
+from ._compose import base_context, closing, greeting, recipient, send_date, sender, spoken_name
+from ._draft import Draft
+from ._model import Interview
+from ._render import render
+from ._script import Script
+
+__all__ = ["FollowUp", "follow_up"]
+
+FOLLOW_UP_DAYS = 7
+"""A week after the interview (seed article, « La relance après une semaine »)."""
+
+MAX_VOICEMAIL_SECONDS = 30.0
+"""OQLF/24548: a voicemail message says what it must in 30 seconds or less."""
+
+_EXTENSION = re.compile(r"\s*,?\s*(?:poste|ext\.?|x)\s*(\d+)\s*$", re.IGNORECASE)
+_DIGIT_GROUPS = re.compile(r"\+?\d+")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Everything the one-week follow-up needs: write, call, or leave a message."""
+
+    email: Draft
+    """The follow-up email to the hiring contact (``kind="follow_up"``)."""
+    call: Script
+    """What to say when the hiring contact answers the phone."""
+    voicemail: Script
+    """The message to leave on the second voicemail, 30 seconds at most."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The follow-up as JSON-safe data."""
+        return {
+            "email": self.email.as_dict(),
+            "call": self.call.as_dict(),
+            "voicemail": self.voicemail.as_dict(),
+        }
+
+
+def phone_to_say(phone: str) -> str:
+    """A phone number written to be read slowly, group by group.
+
+    >>> phone_to_say("514 555-0199, poste 234")
+    '514, 555, 0199, poste 234'
+    """
+    extension = _EXTENSION.search(phone)
+    number = phone[: extension.start()] if extension else phone
+    said = ", ".join(_DIGIT_GROUPS.findall(number))
+    return f"{said}, poste {extension.group(1)}" if extension else said
+
+
+def follow_up(interview: Interview, *, send_on: date | None = None) -> FollowUp:
+    """The follow-up a week after the interview, to the hiring contact.
+
+    Args:
+        interview: the interview to follow up on. The email, the call and the
+            voicemail go to ``interview.hiring_contact``, or else to the first
+            interviewer.
+        send_on: the day of the follow-up; by default seven days after the interview,
+            or the next business day when that day is a weekend or a public holiday.
+
+    Raises:
+        InvalidInput: ``send_on`` is not a date, or is before the interview.
+    """
+    day = send_date(interview, send_on, days_after=FOLLOW_UP_DAYS)
+    contact = interview.main_contact
+    held = interview.held_on
+    context = {
+        **base_context(interview, day),
+        "contact": contact,
+        "greeting": greeting(contact),
+        "closing": closing(contact),
+        "contact_spoken": spoken_name(contact),
+        "held_date": "le " + _french.long_date(held, interview.locale, year=held.year != day.year),
+        "phone": phone_to_say(interview.candidate.phone) if interview.candidate.phone else None,
+        "availability": interview.candidate.availability
+        or f"en semaine, de {_french.clock_time(time(9))} à {_french.clock_time(time(17))}",
+    }
+    email = Draft(
+        kind="follow_up",
+        locale=interview.locale,
+        sender=sender(interview),
+        to=recipient(contact),
+        subject=render("follow_up.subject.txt", context, one_line=True),
+        body=render("follow_up.body.txt", context),
+        send_on=day,
+    )
+    call = Script.of("call", render("call.txt", context))
+    voicemail = Script.of("voicemail", render("voicemail.txt", {**context, "brief": False}))
+    if voicemail.seconds > MAX_VOICEMAIL_SECONDS:
+        voicemail = Script.of("voicemail", render("voicemail.txt", {**context, "brief": True}))
+    return FollowUp(email=email, call=call, voicemail=voicemail)

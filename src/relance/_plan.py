@@ -1,0 +1,224 @@
+"""The whole follow-up as a dated checklist, and as a calendar file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal
+
+from . import _french
+from ._compose import spoken_name
+from ._draft import Draft
+from ._follow_up import follow_up
+from ._locales import locale_info
+from ._model import Contact, Interview
+from ._script import Script
+from ._thank_you import thank_you_notes
+from .errors import InvalidInput
+
+__all__ = ["Plan", "Step", "plan"]
+
+Channel = Literal["email", "phone", "letter"]
+
+REMINDER = timedelta(hours=8)
+"""The reminder of each step rings at 8:00 on its day (from the start of the all-day event)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do on one day."""
+
+    on: date
+    """The day to do it: a business day in the interview's region."""
+    action: str
+    """What to do, in a few words: « Appeler madame Tremblay en matinée »."""
+    channel: Channel
+    """``"email"``, ``"phone"`` or ``"letter"``."""
+    to: Contact | None
+    """Who it is for."""
+    detail: str
+    """How to do it, and why (the advice of the article relance is built on)."""
+    draft: Draft | Script | None
+    """The text to send or to say."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The step as JSON-safe data."""
+        return {
+            "on": self.on.isoformat(),
+            "action": self.action,
+            "channel": self.channel,
+            "to": self.to.name if self.to else None,
+            "detail": self.detail,
+            "draft": self.draft.as_dict() if self.draft else None,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every step of the follow-up of one interview, ordered by date."""
+
+    steps: tuple[Step, ...]
+    """The steps, by date; steps of one day in the order to do them."""
+    locale: str = "fr_CA"
+    """The region the texts are written for."""
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The plan as JSON-safe data."""
+        return {"locale": self.locale, "steps": [step.as_dict() for step in self.steps]}
+
+    def as_text(self) -> str:
+        """The plan as a dated checklist."""
+        lines: list[str] = []
+        day: date | None = None
+        for step in self.steps:
+            if step.on != day:
+                day = step.on
+                heading = _french.long_date(day, self.locale)
+                lines += ["", heading[0].upper() + heading[1:]]
+            lines.append(f"  [ ] {step.action}")
+        return "\n".join(lines).lstrip("\n") + "\n"
+
+    def to_ics(self, *, stamp: datetime | None = None) -> bytes:
+        """The plan as an iCalendar file: an all-day event per step, with its text.
+
+        Each event's description holds what to do and the text to send or say; a
+        reminder rings at 8:00 on the morning of the day. ``stamp`` (the file's
+        creation time, ``DTSTAMP``) defaults to now.
+        """
+        from icalendar import Alarm, Calendar, Event
+
+        calendar = Calendar()
+        calendar.add("prodid", "-//relance//relance//FR")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        created = (stamp or datetime.now(UTC)).astimezone(UTC)
+        for index, step in enumerate(self.steps):
+            event = Event()
+            event.add("uid", _uid(step, index))
+            event.add("dtstamp", created)
+            event.add("dtstart", step.on)
+            event.add("dtend", step.on + timedelta(days=1))
+            event.add("summary", step.action)
+            event.add("description", _description(step))
+            event.add("transp", "TRANSPARENT")
+            event.add("categories", [step.channel])
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", step.action)
+            alarm.add("trigger", REMINDER)
+            event.add_component(alarm)
+            calendar.add_component(event)
+        ical: bytes = calendar.to_ical()
+        return ical
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _description(step: Step) -> str:
+    parts = [step.detail]
+    if isinstance(step.draft, Draft):
+        to = f"À\u00a0: {step.draft.to}\n" if step.draft.to else ""
+        parts.append(f"{to}Objet\u00a0: {step.draft.subject}\n\n{step.draft.body}")
+    elif isinstance(step.draft, Script):
+        parts.append(step.draft.text)
+    return "\n\n".join(parts)
+
+
+def _uid(step: Step, index: int) -> str:
+    digest = hashlib.sha256(f"{index}|{step.on}|{step.action}".encode()).hexdigest()[:24]
+    return f"{digest}@relance"
+
+
+def plan(interview: Interview, *, start: date | None = None) -> Plan:
+    """Every step of the follow-up, dated on the region's business days.
+
+    The day after the interview (the next business day), a thank-you email to each
+    interviewer. A week after (the next business day when needed), a call to the
+    hiring contact in the morning; if the voicemail answers, hang up and call back
+    in the afternoon; on the second voicemail, leave the prepared message; and the
+    follow-up email the same day. Never more than two calls without a message.
+
+    Args:
+        interview: the interview to follow up on.
+        start: the day the plan is built, when late: steps before it are dropped
+            rather than crowded into one day.
+    """
+    if start is not None and not isinstance(start, date):
+        raise InvalidInput.one("start", "Expected a date, such as date(2026, 12, 4).")
+    if isinstance(start, datetime):
+        start = start.date()
+    info = locale_info(interview.locale)
+    words = info.words
+    email = words["email"]
+
+    def french(text: str) -> str:
+        return _french.typography(text, info.typography)
+
+    steps: list[Step] = []
+    for note, contact in zip(thank_you_notes(interview), interview.interviewers, strict=True):
+        steps.append(
+            Step(
+                on=note.send_on,
+                action=f"Envoyer le mot de remerciement à {spoken_name(contact)}",
+                channel="email",
+                to=contact,
+                detail=french(
+                    f"{_capital(email.a)} à chaque personne rencontrée, dans les premiers "
+                    "jours : remerciez-la de son temps, résumez vos atouts et redites votre "
+                    "intérêt."
+                ),
+                draft=note,
+            )
+        )
+    later = follow_up(interview)
+    contact = interview.main_contact
+    name = spoken_name(contact)
+    voicemail = words["voicemail"]
+    steps += [
+        Step(
+            on=later.email.send_on,
+            action=f"Appeler {name} en matinée",
+            channel="phone",
+            to=contact,
+            detail=french(
+                "Une semaine sans nouvelles : un appel est plus personnel "
+                f"{_french.que(email.a)}. Si vous tombez sur {voicemail.the}, raccrochez "
+                "sans laisser de message et rappelez en après-midi."
+            ),
+            draft=later.call,
+        ),
+        Step(
+            on=later.email.send_on,
+            action=f"Rappeler {name} en après-midi si le premier appel n’a pas abouti",
+            channel="phone",
+            to=contact,
+            detail=french(
+                f"Si {voicemail.the} répond encore, laissez le message préparé, sans vous "
+                "presser. N’appelez pas une troisième fois sans laisser de message : la "
+                "plupart des systèmes de téléphone enregistrent les appels manqués."
+            ),
+            draft=later.voicemail,
+        ),
+        Step(
+            on=later.email.send_on,
+            action=f"Envoyer {email.the} de suivi à {name}",
+            channel="email",
+            to=contact,
+            detail=french(
+                f"Le même jour, {email.a} bref pour redire votre intérêt et vous "
+                "renseigner sur les prochaines étapes."
+            ),
+            draft=later.email,
+        ),
+    ]
+    if start is not None:
+        steps = [step for step in steps if step.on >= start]
+    return Plan(steps=tuple(steps), locale=interview.locale)

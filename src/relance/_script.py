@@ -1,0 +1,75 @@
+"""Texts to say or to copy by hand: a call script, a voicemail, a handwritten note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+__all__ = ["WORDS_PER_MINUTE", "Script", "spoken_words"]
+
+WORDS_PER_MINUTE: Final = 150
+"""The speaking rate behind :attr:`Script.seconds`: a calm, clear voice on the phone."""
+
+_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_ADDRESS_PART = re.compile(r"[^.@_\-]+")
+_LABELS = {"call": "Appel", "voicemail": "Message vocal", "note": "Mot manuscrit"}
+
+
+def spoken_words(text: str) -> int:
+    """How many words it takes to say ``text`` aloud.
+
+    Each digit counts as a word, since phone numbers are read slowly, digit by digit
+    or in small groups (« 514 » is « cinq un quatre »). An email address counts its
+    parts and the « point » and « arobase » between them. Other tokens count one.
+
+    >>> spoken_words("Vous pouvez me joindre au 514 555-0199.")
+    15
+    >>> spoken_words("camille.roy@example.com")
+    7
+    """
+    count = 0
+    for token in _TOKEN.findall(text):
+        digits = len(_DIGIT.findall(token))
+        if digits:
+            count += digits
+        elif "@" in token:
+            count += 2 * len(_ADDRESS_PART.findall(token.strip(".,;:!?"))) - 1
+        elif any(c.isalnum() for c in token):
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Script:
+    """A text to say on the phone, or to copy by hand.
+
+    ``seconds`` is the time it takes to say the text at 150 words a minute
+    (:data:`WORDS_PER_MINUTE`), counting a phone number's digits one by one.
+    """
+
+    kind: str
+    """What it is: ``"call"``, ``"voicemail"``, or ``"note"`` (a handwritten note)."""
+    text: str
+    """The text, in paragraphs separated by one blank line."""
+    words: int
+    """How many words it takes to say it (see :func:`spoken_words`)."""
+    seconds: float
+    """How long it takes to say, at 150 words a minute."""
+
+    @classmethod
+    def of(cls, kind: str, text: str) -> Script:
+        """A script for ``text``, with its word count and speaking time."""
+        words = spoken_words(text)
+        return cls(kind=kind, text=text, words=words, seconds=words * 60 / WORDS_PER_MINUTE)
+
+    def as_text(self) -> str:
+        """The script as a person reads it before use: what it is, how long, the text."""
+        label = _LABELS.get(self.kind, self.kind)
+        length = f"{self.words} mots, environ {round(self.seconds)} secondes"
+        return f"{label} – {length}\n\n{self.text}\n"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The script as JSON-safe data."""
+        return {"kind": self.kind, "text": self.text, "words": self.words, "seconds": self.seconds}

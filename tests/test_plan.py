@@ -1,0 +1,171 @@
+"""The follow-up plan: dated steps, the calendar file, and the region's business days."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import icalendar
+import pytest
+import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relance import Draft, InvalidInput, Plan, Script, Step, follow_up, plan, thank_you_notes
+from relance._calendar import _holidays, is_business_day
+
+from scenarios import SCENARIOS
+
+EVERY_FIELD = SCENARIOS[0].interview
+STAMP = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+def test_the_steps_of_the_example_in_order() -> None:
+    steps = plan(EVERY_FIELD).steps
+    assert [(s.on, s.channel, s.action) for s in steps] == [
+        (date(2026, 12, 2), "email", "Envoyer le mot de remerciement à madame Tremblay"),
+        (date(2026, 12, 2), "email", "Envoyer le mot de remerciement à Dominique Bélanger"),
+        (date(2026, 12, 2), "email", "Envoyer le mot de remerciement à monsieur Le Gardeur"),
+        (date(2026, 12, 8), "phone", "Appeler madame Tremblay en matinée"),
+        (
+            date(2026, 12, 8),
+            "phone",
+            "Rappeler madame Tremblay en après-midi si le premier appel n’a pas abouti",
+        ),
+        (date(2026, 12, 8), "email", "Envoyer le courriel de suivi à madame Tremblay"),
+    ]
+    notes = thank_you_notes(EVERY_FIELD)
+    later = follow_up(EVERY_FIELD)
+    assert [s.draft for s in steps] == [*notes, later.call, later.voicemail, later.email]
+    assert [s.to for s in steps] == [*EVERY_FIELD.interviewers, *[EVERY_FIELD.hiring_contact] * 3]
+
+
+def test_the_advice_of_the_article_is_in_the_steps() -> None:
+    first_call, second_call, _ = plan(EVERY_FIELD).steps[3:]
+    assert "un appel est plus personnel qu’un courriel" in first_call.detail
+    assert "raccrochez sans laisser de message et rappelez en après-midi" in first_call.detail
+    assert "laissez le message préparé" in second_call.detail
+    assert "enregistrent les appels manqués" in second_call.detail
+
+
+def test_never_more_than_two_calls_without_a_message() -> None:
+    calls = [s for s in plan(EVERY_FIELD) if s.channel == "phone"]
+    assert len(calls) == 2
+    assert isinstance(calls[0].draft, Script)
+    assert calls[0].draft.kind == "call"
+    assert isinstance(calls[1].draft, Script)
+    assert calls[1].draft.kind == "voicemail"
+
+
+@pytest.mark.parametrize(
+    ("start", "kept"),
+    [
+        (None, 6),
+        (date(2026, 11, 30), 6),
+        (date(2026, 12, 2), 6),
+        (date(2026, 12, 3), 3),
+        (date(2026, 12, 8), 3),
+        (date(2026, 12, 9), 0),
+        (datetime(2026, 12, 5, 10, 0), 3),
+    ],
+)
+def test_a_late_plan_drops_the_steps_already_past(start: date | None, kept: int) -> None:
+    steps = plan(EVERY_FIELD, start=start).steps
+    assert len(steps) == kept
+    full = plan(EVERY_FIELD).steps
+    assert steps == full[len(full) - kept :]
+    if start is not None:
+        day = start.date() if isinstance(start, datetime) else start
+        assert all(step.on >= day for step in steps)
+
+
+def test_start_must_be_a_date() -> None:
+    with pytest.raises(InvalidInput, match="start: Expected a date"):
+        plan(EVERY_FIELD, start="2026-12-03")  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(held=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)))
+def test_every_step_falls_on_a_business_day_in_order(held: date) -> None:
+    steps = plan(replace(EVERY_FIELD, held_at=held)).steps
+    assert all(is_business_day(step.on, "CA", "QC") for step in steps)
+    assert [step.on for step in steps] == sorted(step.on for step in steps)
+    assert held < steps[0].on
+    assert steps[3].on >= held + timedelta(days=7)
+    kinds = [step.draft.kind if isinstance(step.draft, Draft | Script) else None for step in steps]
+    assert kinds == ["thank_you"] * 3 + ["call", "voicemail", "follow_up"]
+
+
+def test_the_region_calendar_is_built_once() -> None:
+    plan(EVERY_FIELD)
+    before = _holidays.cache_info()
+    for _ in range(5):
+        plan(EVERY_FIELD)
+    after = _holidays.cache_info()
+    assert after.misses == before.misses
+    assert after.hits > before.hits
+
+
+def test_plan_as_text_is_a_dated_checklist() -> None:
+    assert plan(EVERY_FIELD).as_text().splitlines()[:2] == [
+        "Mercredi 2 décembre 2026",
+        "  [ ] Envoyer le mot de remerciement à madame Tremblay",
+    ]
+
+
+def test_plan_as_dict_is_json_safe() -> None:
+    data = json.loads(json.dumps(plan(EVERY_FIELD).as_dict()))
+    assert data["locale"] == "fr_CA"
+    assert data["steps"][0]["on"] == "2026-12-02"
+    assert data["steps"][3]["draft"]["kind"] == "call"
+    assert data["steps"][0]["to"] == "Marie Tremblay"
+
+
+def events(calendar: icalendar.Calendar) -> list[icalendar.Event]:
+    return [c for c in calendar.walk() if c.name == "VEVENT"]
+
+
+def test_the_calendar_file_parses_back_with_icalendar() -> None:
+    the_plan = plan(EVERY_FIELD)
+    ics = the_plan.to_ics(stamp=STAMP)
+    assert ics.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(ics)
+    found = events(calendar)
+    assert len(found) == len(the_plan.steps)
+    assert len({str(e["UID"]) for e in found}) == len(found)
+    for event, step in zip(found, the_plan.steps, strict=True):
+        assert event.decoded("DTSTART") == step.on
+        assert event.decoded("DTEND") == step.on + timedelta(days=1)
+        assert event.decoded("DTSTAMP") == STAMP
+        assert str(event["SUMMARY"]) == step.action
+        description = str(event["DESCRIPTION"])
+        assert description.startswith(step.detail)
+        if isinstance(step.draft, Draft):
+            assert step.draft.subject in description
+            assert description.endswith(step.draft.body)
+        elif isinstance(step.draft, Script):
+            assert description.endswith(step.draft.text)
+        [alarm] = [c for c in event.walk() if c.name == "VALARM"]
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == timedelta(hours=8)
+
+
+def test_the_calendar_file_is_read_by_a_second_reader() -> None:
+    the_plan = plan(EVERY_FIELD)
+    parsed = vobject.readOne(the_plan.to_ics(stamp=STAMP).decode("utf-8"))
+    found = parsed.vevent_list
+    assert [e.summary.value for e in found] == [s.action for s in the_plan.steps]
+    assert [e.dtstart.value for e in found] == [s.on for s in the_plan.steps]
+    assert [e.valarm.trigger.value for e in found] == [timedelta(hours=8)] * len(found)
+    assert found[3].description.value.endswith(the_plan.steps[3].draft.text)  # type: ignore[union-attr]
+
+
+def test_plan_types_are_frozen() -> None:
+    the_plan = plan(EVERY_FIELD)
+    assert isinstance(the_plan, Plan)
+    assert isinstance(the_plan.steps[0], Step)
+    with pytest.raises(AttributeError):
+        the_plan.steps[0].action = "x"  # type: ignore[misc]
+    assert list(the_plan) == list(the_plan.steps)
