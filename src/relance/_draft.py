@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -17,6 +19,12 @@ from ._model import _FORBIDDEN
 from .errors import InvalidInput, MissingRecipient, Problem
 
 __all__ = ["Draft", "format_address"]
+
+# The start of an RFC 2047 encoded word, =?charset?q? or =?charset?b?. The stdlib's
+# parser decodes one when a header is stored, and Python before 3.11.10 (CVE-2024-6923)
+# then writes a decoded line break as it is: a name could add a Bcc header.
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bq]\?", re.IGNORECASE)
+_TEXT_HEADERS = ("sender", "to", "subject", "in_reply_to")
 
 
 def format_address(name: str, address: str) -> str:
@@ -68,6 +76,13 @@ class Draft:
             for i, ref in enumerate(self.references)
             if _FORBIDDEN.search(ref)
         ]
+        values = [(name, getattr(self, name) or "") for name in _TEXT_HEADERS]
+        values += [(f"references[{i}]", ref) for i, ref in enumerate(self.references)]
+        problems += [
+            Problem(name, "Text shaped like an RFC 2047 encoded word (=?…?=) is not allowed here.")
+            for name, value in values
+            if _ENCODED_WORD.search(value)
+        ]
         if problems:
             raise InvalidInput(problems)
         object.__setattr__(self, "references", tuple(self.references))
@@ -83,7 +98,8 @@ class Draft:
         Raises:
             MissingRecipient: the recipient has no email address.
         """
-        if not self.to:
+        recipients = _addresses(self.to)
+        if not recipients:
             raise MissingRecipient(
                 f"This {self.kind.replace('_', '-')} draft has no recipient address: "
                 "add the person's email to the interview, or copy the text by hand."
@@ -91,8 +107,20 @@ class Draft:
         sender = _addresses(self.sender)[0]
         msg = EmailMessage(policy=SMTP)
         msg["From"] = sender
-        msg["To"] = _addresses(self.to)
+        msg["To"] = recipients
         msg["Subject"] = self.subject
+        if "=?" in self.subject or msg.policy.fold("Subject", msg["Subject"]).count("\n") > 1:
+            # Folded, the modern folder can lose the space between two encoded words
+            # (CPython gh-92081) or start the value with a space when it wraps the first
+            # word; and it decodes "=?...?=" look-alikes. The legacy encoder writes the
+            # subject as encoded words, spaces inside, and set_raw keeps its folding.
+            del msg["Subject"]
+            msg.set_raw(
+                "Subject",
+                Header(self.subject, "utf-8", header_name="Subject").encode(
+                    linesep=msg.policy.linesep
+                ),
+            )
         when = date or datetime.now(UTC)
         msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
         msg["Message-ID"] = _message_id(message_id) or make_msgid(domain=sender.domain)
@@ -101,6 +129,11 @@ class Draft:
         if self.references:
             msg["References"] = " ".join(self.references)
         msg.set_content(self.body + "\n", charset="utf-8", cte="quoted-printable")
+        # smtplib.send_message() flattens with mangle_from_=True: spell the F of a
+        # line-initial "From " in quoted-printable so it is not sent as ">From ".
+        payload = msg.get_payload()
+        if isinstance(payload, str):
+            msg.set_payload(re.sub(r"(?m)^From ", "=46rom ", payload))
         # After set_content(), which clears every Content-* header.
         msg["Content-Language"] = locale_info(self.locale).language_tag
         return msg
@@ -143,8 +176,23 @@ class Draft:
 
 def _addresses(value: str) -> tuple[Address, ...]:
     return tuple(
-        Address(display_name=name, addr_spec=addr) for name, addr in getaddresses([value]) if addr
+        Address(display_name=name, addr_spec=_ascii_domain(addr))
+        for name, addr in getaddresses([value])
+        if addr
     )
+
+
+def _ascii_domain(addr: str) -> str:
+    """The address with its domain as A-labels: a message without SMTPUTF8 needs them."""
+    local, at, domain = addr.rpartition("@")
+    if not at or domain.isascii():
+        return addr
+    import idna  # email-validator's own IDNA library, needed only for Unicode domains
+
+    return f"{local}@{idna.encode(domain, uts46=True).decode('ascii')}"
+
+
+_MESSAGE_ID = re.compile(r"<[^<>@\s]+@[^<>@\s]+>")
 
 
 def _message_id(value: str | None) -> str | None:
@@ -153,4 +201,7 @@ def _message_id(value: str | None) -> str | None:
     if _FORBIDDEN.search(value) or not value.strip():
         raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
     value = value.strip()
-    return value if value.startswith("<") else f"<{value}>"
+    value = value if value.startswith("<") else f"<{value}>"
+    if not _MESSAGE_ID.fullmatch(value):
+        raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
+    return value

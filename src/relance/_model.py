@@ -30,6 +30,8 @@ MAX_STRENGTHS: Final = 3
 # Control characters (CR and LF among them), line and paragraph separators, and the
 # bidirectional overrides that can make a text display other than it reads.
 _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bq]\?[^?\s]*\?=", re.IGNORECASE)
 _PHONE = re.compile(
     r"\+?[\d(][\d ().\-\u00a0]{5,23}\d"
     r"(?:,? ?(?:poste|ext\.?|x) ?\d{1,6})?",
@@ -44,7 +46,8 @@ def _validate_email(address: str) -> str:
 
     try:
         # Syntax only: no DNS look-up, ever (backends embed relance with no network).
-        return validate_email(address, check_deliverability=False).normalized
+        result = validate_email(address, check_deliverability=False, allow_smtputf8=False)
+        return result.ascii_email or result.normalized
     except EmailNotValidError as err:
         raise ValueError(str(err)) from err
 
@@ -74,6 +77,12 @@ class _Checker:
                 "Line breaks, tabs and other control characters are not allowed here; "
                 "write it on one line.",
             )
+            return None
+        if _SURROGATE.search(value):
+            self.add(field, "This text holds a broken character (a lone surrogate); retype it.")
+            return None
+        if _ENCODED_WORD.search(value):
+            self.add(field, "Text such as =?utf-8?q?…?= is email-header code; write it plainly.")
             return None
         value = " ".join(value.split())
         if not value:
@@ -277,7 +286,7 @@ def _interview_fields(
             for i, item in enumerate(items)
         )
 
-    if locale not in LOCALES:
+    if not isinstance(locale, str) or locale not in LOCALES:
         supported = ", ".join(repr(code) for code in LOCALES)
         check.add("locale", f"Unknown locale {locale!r}; the supported ones are {supported}.")
     return values
