@@ -22,7 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = [
     "Gender",
@@ -242,7 +245,15 @@ def join(items: Iterable[str], locale: str) -> str:
     """A list in running text through Babel: « A, B et C »."""
     from babel.lists import format_list
 
-    return format_list(list(items), locale=locale)
+    return format_list(list(items), locale=_babel_locale(locale))
+
+
+@lru_cache(maxsize=16)
+def _babel_locale(locale: str) -> Locale:
+    """Babel's locale object, parsed once rather than at every call."""
+    from babel import Locale
+
+    return Locale.parse(locale)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +288,10 @@ _CLOSE_GUILLEMET = re.compile(rf"{_SPACES}*»")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _DASH = re.compile(r" - ")
 _MULTIPLE_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
-_HOURS = re.compile(r"\b([01]?\d|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5]\d))?\b")
+_MAYBE_HOURS = re.compile(r"[0-9][ \u00a0\u202f]?h")  # cheap to search: a literal set first
+_HOURS = re.compile(
+    r"(?<![0-9])([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5][0-9]))?\b"
+)
 
 
 def typography(text: str, rules: Typography) -> str:
@@ -321,7 +335,7 @@ def _prose(text: str, rules: Typography) -> str:
         text = _MULTIPLE_SPACES.sub(" ", text)
     if " - " in text:
         text = _DASH.sub(" – ", text)
-    if "h" in text:
+    if _MAYBE_HOURS.search(text):
         text = _HOURS.sub(_hours, text)
     if ";" in text or "!" in text or "?" in text:
         text = _HIGH.sub(lambda m: rules.before_high_punctuation + m.group(1), text)
