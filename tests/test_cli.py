@@ -17,8 +17,8 @@ import icalendar
 import pytest
 
 import relance
-from relance import Interview, follow_up, plan, thank_you_notes
-from relance.cli import example_interview, example_text
+from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
+from relance.cli import example_interview, example_rejection, example_text
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -232,7 +232,9 @@ def test_plan_prints_a_checklist_and_writes_the_calendar(
     assert result.stdout.startswith(the_plan.as_text())
     parsed = icalendar.Calendar.from_ical(ics.read_bytes())
     summaries = [str(e["SUMMARY"]) for e in parsed.walk() if e.name == "VEVENT"]
-    assert summaries == [step.action for step in the_plan]
+    assert summaries == [step.action for step in the_plan if step.on]
+    todos = [str(e["SUMMARY"]) for e in parsed.walk() if e.name == "VTODO"]
+    assert todos == [f"Si la réponse est négative\u00a0: {s.action}" for s in the_plan if not s.on]
 
 
 def test_plan_with_a_late_start_as_json(interview_file: Path) -> None:
@@ -240,7 +242,7 @@ def test_plan_with_a_late_start_as_json(interview_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     expected = plan(Interview.load(interview_file), start=date(2026, 12, 3))
     assert json.loads(result.stdout) == expected.as_dict()
-    assert {step["on"] for step in json.loads(result.stdout)["steps"]} == {"2026-12-08"}
+    assert {step["on"] for step in json.loads(result.stdout)["steps"]} == {"2026-12-08", None}
 
 
 def test_demo_shows_the_follow_up_and_the_plan() -> None:
@@ -248,3 +250,63 @@ def test_demo_shows_the_follow_up_and_the_plan() -> None:
     later = follow_up(example_interview())
     assert later.voicemail.as_text() in result.stdout
     assert plan(example_interview()).as_text() in result.stdout
+
+
+def test_rejection_replies_in_the_thread(interview_file: Path, tmp_path: Path) -> None:
+    eml = tmp_path / "refus.eml"
+    eml.write_bytes(example_rejection())
+    out = tmp_path / "reply"
+    result = run(
+        "rejection",
+        str(interview_file),
+        "--reply-to",
+        str(eml),
+        "--format",
+        "eml",
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["note.txt", "rejection-reply.eml"]
+    reply = message_from_bytes((out / "rejection-reply.eml").read_bytes(), policy=default)
+    original = message_from_bytes(example_rejection(), policy=default)
+    assert reply["In-Reply-To"] == original["Message-ID"]
+    assert reply["Subject"] == f"RE : {original['Subject']}"
+    expected = rejection_reply(Interview.load(interview_file), rejection=eml)
+    assert (out / "note.txt").read_text(encoding="utf-8") == expected.note.as_text()
+
+
+def test_rejection_without_a_message_is_dated_from_today(tmp_path: Path) -> None:
+    path = tmp_path / "past.toml"
+    path.write_text(example_text().replace("2026-12-01T14:30", "2025-12-01T14:30"))
+    result = run("rejection", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    expected = rejection_reply(Interview.load(path), received_on=date.today())
+    assert data == expected.as_dict()
+
+
+def test_rejection_before_the_interview_says_what_to_pass(tmp_path: Path) -> None:
+    path = tmp_path / "future.toml"
+    path.write_text(example_text().replace("2026-12-01T14:30", "2099-06-01T14:30"))
+    result = run("rejection", str(path))
+    assert result.returncode == 2
+    assert "--received-on: Today is before the interview (2099-06-01)" in result.stderr
+    ok = run("rejection", str(path), "--received-on", "2099-06-10")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_rejection_with_a_hostile_message_exits_2(interview_file: Path, tmp_path: Path) -> None:
+    eml = tmp_path / "refus.eml"
+    eml.write_bytes(b"From: =?utf-8?q?x=0D=0ABcc:_y@evil.example?= <m@example.com>\r\n\r\nNon.\r\n")
+    result = run("rejection", str(interview_file), "--reply-to", str(eml))
+    assert result.returncode == 2
+    assert "rejection.From: The sender's name or address holds a line break." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_shows_the_rejection_reply_and_the_note() -> None:
+    result = run("demo")
+    reply = rejection_reply(example_interview(), rejection=example_rejection())
+    assert reply.email.as_text() in result.stdout
+    assert reply.note.as_text() in result.stdout

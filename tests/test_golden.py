@@ -7,17 +7,22 @@ then read every changed file as a francophone recruiter would before committing 
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from relance import follow_up, plan, thank_you_notes
+from relance import follow_up, plan, rejection_reply, thank_you_notes
 
 from scenarios import SCENARIOS, Scenario
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("RELANCE_UPDATE_GOLDEN") == "1" and not os.environ.get("CI")
+
+
+def received(scenario: Scenario) -> date:
+    """The day the scenario's rejection arrives: two weeks after the interview."""
+    return scenario.interview.held_on + timedelta(days=14)
 
 
 def rendered(scenario: Scenario) -> dict[str, str]:
@@ -29,6 +34,9 @@ def rendered(scenario: Scenario) -> dict[str, str]:
     files[f"follow_up/{name}-call.txt"] = later.call.as_text()
     files[f"follow_up/{name}-voicemail.txt"] = later.voicemail.as_text()
     files[f"plan/{name}.txt"] = plan(scenario.interview).as_text()
+    refusal = rejection_reply(scenario.interview, received_on=received(scenario))
+    files[f"rejection/{name}-email.txt"] = refusal.email.as_text()
+    files[f"rejection/{name}-note.txt"] = refusal.note.as_text()
     return files
 
 

@@ -13,13 +13,13 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from relance import Interview, follow_up, plan, thank_you_notes
+from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
 from relance.cli import example_interview
 
 from scenarios import SCENARIOS, proper_nouns
@@ -48,6 +48,12 @@ def messages(name: str, interview: Interview, send_on: date | None = None) -> It
     yield Text(f"{name}-voicemail", later.voicemail.text, nouns)
     steps = "\n".join(f"{step.action}.\n{step.detail}" for step in plan(interview))
     yield Text(f"{name}-plan", steps, nouns)
+    refusal = rejection_reply(interview, received_on=interview.held_on + timedelta(days=14))
+    email = refusal.email
+    yield Text(f"{name}-rejection", f"{email.subject}\n\n{email.body}", nouns)
+    # The note is broken into short lines for a card: check it as paragraphs.
+    paragraphs = [" ".join(p.split("\n")) for p in refusal.note.text.split("\n\n")]
+    yield Text(f"{name}-note", "\n\n".join(paragraphs), nouns)
 
 
 def texts() -> Iterator[Text]:

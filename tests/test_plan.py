@@ -34,15 +34,27 @@ def test_the_steps_of_the_example_in_order() -> None:
             "Rappeler madame Tremblay en après-midi si le premier appel n’a pas abouti",
         ),
         (date(2026, 12, 8), "email", "Envoyer le courriel de suivi à madame Tremblay"),
+        (None, "email", "Répondre à madame Tremblay pour demander des commentaires"),
+        (None, "letter", "Écrire à la main un mot de remerciement à madame Tremblay"),
     ]
     notes = thank_you_notes(EVERY_FIELD)
     later = follow_up(EVERY_FIELD)
-    assert [s.draft for s in steps] == [*notes, later.call, later.voicemail, later.email]
-    assert [s.to for s in steps] == [*EVERY_FIELD.interviewers, *[EVERY_FIELD.hiring_contact] * 3]
+    drafts = [*notes, later.call, later.voicemail, later.email, None, None]
+    assert [s.draft for s in steps] == drafts
+    assert [s.to for s in steps] == [*EVERY_FIELD.interviewers, *[EVERY_FIELD.hiring_contact] * 5]
+
+
+def test_the_rejection_steps_point_to_the_reply_and_the_note() -> None:
+    reply, note = plan(EVERY_FIELD).steps[-2:]
+    assert "demandez des commentaires sur votre candidature et le type de profil retenu" in (
+        reply.detail
+    )
+    assert "Un mot de remerciement écrit à la main" in note.detail
+    assert "votre contact travaillera peut-être un jour ailleurs" in note.detail
 
 
 def test_the_advice_of_the_article_is_in_the_steps() -> None:
-    first_call, second_call, _ = plan(EVERY_FIELD).steps[3:]
+    first_call, second_call, _ = plan(EVERY_FIELD).steps[3:6]
     assert "un appel est plus personnel qu’un courriel" in first_call.detail
     assert "raccrochez sans laisser de message et rappelez en après-midi" in first_call.detail
     assert "laissez le message préparé" in second_call.detail
@@ -61,13 +73,13 @@ def test_never_more_than_two_calls_without_a_message() -> None:
 @pytest.mark.parametrize(
     ("start", "kept"),
     [
-        (None, 6),
-        (date(2026, 11, 30), 6),
-        (date(2026, 12, 2), 6),
-        (date(2026, 12, 3), 3),
-        (date(2026, 12, 8), 3),
-        (date(2026, 12, 9), 0),
-        (datetime(2026, 12, 5, 10, 0), 3),
+        (None, 8),
+        (date(2026, 11, 30), 8),
+        (date(2026, 12, 2), 8),
+        (date(2026, 12, 3), 5),
+        (date(2026, 12, 8), 5),
+        (date(2026, 12, 9), 2),
+        (datetime(2026, 12, 5, 10, 0), 5),
     ],
 )
 def test_a_late_plan_drops_the_steps_already_past(start: date | None, kept: int) -> None:
@@ -77,7 +89,7 @@ def test_a_late_plan_drops_the_steps_already_past(start: date | None, kept: int)
     assert steps == full[len(full) - kept :]
     if start is not None:
         day = start.date() if isinstance(start, datetime) else start
-        assert all(step.on >= day for step in steps)
+        assert all(step.on is None or step.on >= day for step in steps)
 
 
 def test_start_must_be_a_date() -> None:
@@ -89,12 +101,17 @@ def test_start_must_be_a_date() -> None:
 @given(held=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)))
 def test_every_step_falls_on_a_business_day_in_order(held: date) -> None:
     steps = plan(replace(EVERY_FIELD, held_at=held)).steps
-    assert all(is_business_day(step.on, "CA", "QC") for step in steps)
-    assert [step.on for step in steps] == sorted(step.on for step in steps)
-    assert held < steps[0].on
-    assert steps[3].on >= held + timedelta(days=7)
-    kinds = [step.draft.kind if isinstance(step.draft, Draft | Script) else None for step in steps]
-    assert kinds == ["thank_you"] * 3 + ["call", "voicemail", "follow_up"]
+    dated = [step.on for step in steps if step.on is not None]
+    assert all(is_business_day(day, "CA", "QC") for day in dated)
+    assert dated == sorted(dated)
+    assert [step.on is None for step in steps] == [False] * 6 + [True] * 2
+    assert held < dated[0]
+    assert dated[3] >= held + timedelta(days=7)
+    kinds = [
+        step.draft.kind if isinstance(step.draft, Draft | Script) else step.channel
+        for step in steps
+    ]
+    assert kinds == ["thank_you"] * 3 + ["call", "voicemail", "follow_up", "email", "letter"]
 
 
 def test_the_region_calendar_is_built_once() -> None:
@@ -114,8 +131,17 @@ def test_plan_as_text_is_a_dated_checklist() -> None:
     ]
 
 
+def test_plan_as_text_ends_with_the_undated_steps() -> None:
+    assert plan(EVERY_FIELD).as_text().splitlines()[-3:] == [
+        "Si la réponse est négative",
+        "  [ ] Répondre à madame Tremblay pour demander des commentaires",
+        "  [ ] Écrire à la main un mot de remerciement à madame Tremblay",
+    ]
+
+
 def test_plan_as_dict_is_json_safe() -> None:
     data = json.loads(json.dumps(plan(EVERY_FIELD).as_dict()))
+    assert data["steps"][-1]["on"] is None
     assert data["locale"] == "fr_CA"
     assert data["steps"][0]["on"] == "2026-12-02"
     assert data["steps"][3]["draft"]["kind"] == "call"
@@ -133,9 +159,16 @@ def test_the_calendar_file_parses_back_with_icalendar() -> None:
     assert all(len(line) <= 75 for line in ics.split(b"\r\n"))
     calendar = icalendar.Calendar.from_ical(ics)
     found = events(calendar)
-    assert len(found) == len(the_plan.steps)
-    assert len({str(e["UID"]) for e in found}) == len(found)
-    for event, step in zip(found, the_plan.steps, strict=True):
+    dated = [step for step in the_plan if step.on is not None]
+    assert len(found) == len(dated) == 6
+    todos = [c for c in calendar.walk() if c.name == "VTODO"]
+    assert [str(t["SUMMARY"]) for t in todos] == [
+        f"Si la réponse est négative\u00a0: {step.action}" for step in the_plan if step.on is None
+    ]
+    assert all("DUE" not in t and "DTSTART" not in t for t in todos)
+    uids = {str(c["UID"]) for c in (*found, *todos)}
+    assert len(uids) == len(the_plan.steps)
+    for event, step in zip(found, dated, strict=True):
         assert event.decoded("DTSTART") == step.on
         assert event.decoded("DTEND") == step.on + timedelta(days=1)
         assert event.decoded("DTSTAMP") == STAMP
@@ -156,8 +189,10 @@ def test_the_calendar_file_is_read_by_a_second_reader() -> None:
     the_plan = plan(EVERY_FIELD)
     parsed = vobject.readOne(the_plan.to_ics(stamp=STAMP).decode("utf-8"))
     found = parsed.vevent_list
-    assert [e.summary.value for e in found] == [s.action for s in the_plan.steps]
-    assert [e.dtstart.value for e in found] == [s.on for s in the_plan.steps]
+    dated = [s for s in the_plan if s.on is not None]
+    assert [e.summary.value for e in found] == [s.action for s in dated]
+    assert [e.dtstart.value for e in found] == [s.on for s in dated]
+    assert len(parsed.vtodo_list) == 2
     assert [e.valarm.trigger.value for e in found] == [timedelta(hours=8)] * len(found)
     assert found[3].description.value.endswith(the_plan.steps[3].draft.text)  # type: ignore[union-attr]
 

@@ -20,6 +20,7 @@ from ._draft import Draft
 from ._follow_up import FollowUp, follow_up
 from ._model import Candidate, Contact, Interview
 from ._plan import Plan, Step, plan
+from ._rejection import RejectionReply, rejection_reply
 from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, MissingRecipient, Problem, RelanceError
@@ -34,11 +35,13 @@ __all__ = [
     "MissingRecipient",
     "Plan",
     "Problem",
+    "RejectionReply",
     "RelanceError",
     "Script",
     "Step",
     "follow_up",
     "plan",
+    "rejection_reply",
     "thank_you_notes",
 ]
 

@@ -14,6 +14,8 @@ from .errors import InvalidInput
 
 __all__ = [
     "base_context",
+    "business_day_after",
+    "check_day",
     "closing",
     "greeting",
     "recipient",
@@ -23,15 +25,20 @@ __all__ = [
 ]
 
 
-def greeting(contact: Contact) -> str:
-    """The appel: « Bonjour Madame Tremblay, », or the full name without a civility."""
+def greeting(contact: Contact | None) -> str:
+    """The appel: « Bonjour Madame Tremblay, », or the full name without a civility, or
+    « Madame, Monsieur, » for someone unknown (OQLF/22099)."""
+    if contact is None:
+        return "Madame, Monsieur,"
     if contact.civility:
         return f"Bonjour {contact.civility} {contact.family_name},"
     return f"Bonjour {contact.name},"
 
 
-def closing(contact: Contact) -> str:
+def closing(contact: Contact | None) -> str:
     """The closing sentence; it repeats the civility of the appel exactly, or none."""
+    if contact is None:
+        return "Je vous prie d’agréer, Madame, Monsieur, mes salutations distinguées."
     if contact.civility:
         return f"Je vous prie d’agréer, {contact.civility}, mes salutations distinguées."
     return "Je vous prie d’agréer mes salutations distinguées."
@@ -54,21 +61,32 @@ def recipient(contact: Contact) -> str:
     return format_address(contact.name, contact.email) if contact.email else ""
 
 
+def check_day(value: object, field: str, interview: Interview) -> date:
+    """A date argument, checked: a ``date`` (a ``datetime`` counts by its day), not
+    before the interview."""
+    if not isinstance(value, date):
+        raise InvalidInput.one(field, "Expected a date, such as date(2026, 12, 2).")
+    day = value.date() if isinstance(value, datetime) else value
+    held = interview.held_on
+    if day < held:
+        raise InvalidInput.one(
+            field, f"{day.isoformat()} is before the interview ({held.isoformat()})."
+        )
+    return day
+
+
 def send_date(interview: Interview, send_on: date | None, *, days_after: int) -> date:
     """``send_on`` if given (checked), else the first business day at least
     ``days_after`` days after the interview, in the interview's region."""
-    held = interview.held_on
     if send_on is not None:
-        if not isinstance(send_on, date):
-            raise InvalidInput.one("send_on", "Expected a date, such as date(2026, 12, 2).")
-        send_on = send_on.date() if isinstance(send_on, datetime) else send_on
-        if send_on < held:
-            raise InvalidInput.one(
-                "send_on", f"{send_on.isoformat()} is before the interview ({held.isoformat()})."
-            )
-        return send_on
+        return check_day(send_on, "send_on", interview)
+    return business_day_after(interview, interview.held_on + timedelta(days=days_after - 1))
+
+
+def business_day_after(interview: Interview, day: date) -> date:
+    """The first business day after ``day`` in the interview's region."""
     info = locale_info(interview.locale)
-    return next_business_day(held + timedelta(days=days_after - 1), info.country, info.subdivision)
+    return next_business_day(day, info.country, info.subdivision)
 
 
 def base_context(interview: Interview, send_on: date) -> dict[str, Any]:

@@ -22,6 +22,9 @@ __all__ = ["Plan", "Step", "plan"]
 
 Channel = Literal["email", "phone", "letter"]
 
+UNDATED = "Si la réponse est négative"
+"""The heading of the steps that wait on a rejection."""
+
 REMINDER = timedelta(hours=8)
 """The reminder of each step rings at 8:00 on its day (from the start of the all-day event)."""
 
@@ -30,8 +33,9 @@ REMINDER = timedelta(hours=8)
 class Step:
     """One thing to do on one day."""
 
-    on: date
-    """The day to do it: a business day in the interview's region."""
+    on: date | None
+    """The day to do it, a business day in the interview's region; ``None`` for a step
+    that waits on an event (« if the answer is no »)."""
     action: str
     """What to do, in a few words: « Appeler madame Tremblay en matinée »."""
     channel: Channel
@@ -46,7 +50,7 @@ class Step:
     def as_dict(self) -> dict[str, Any]:
         """The step as JSON-safe data."""
         return {
-            "on": self.on.isoformat(),
+            "on": self.on.isoformat() if self.on else None,
             "action": self.action,
             "channel": self.channel,
             "to": self.to.name if self.to else None,
@@ -60,7 +64,8 @@ class Plan:
     """Every step of the follow-up of one interview, ordered by date."""
 
     steps: tuple[Step, ...]
-    """The steps, by date; steps of one day in the order to do them."""
+    """The steps, by date, steps of one day in the order to do them; the undated steps
+    (« if the answer is no ») last."""
     locale: str = "fr_CA"
     """The region the texts are written for."""
 
@@ -74,12 +79,12 @@ class Plan:
     def as_text(self) -> str:
         """The plan as a dated checklist."""
         lines: list[str] = []
-        day: date | None = None
+        heading: str | None = None
         for step in self.steps:
-            if step.on != day:
-                day = step.on
-                heading = _french.long_date(day, self.locale)
-                lines += ["", heading[0].upper() + heading[1:]]
+            title = _capital(_french.long_date(step.on, self.locale)) if step.on else UNDATED
+            if title != heading:
+                heading = title
+                lines += ["", heading]
             lines.append(f"  [ ] {step.action}")
         return "\n".join(lines).lstrip("\n") + "\n"
 
@@ -90,7 +95,7 @@ class Plan:
         reminder rings at 8:00 on the morning of the day. ``stamp`` (the file's
         creation time, ``DTSTAMP``) defaults to now.
         """
-        from icalendar import Alarm, Calendar, Event
+        from icalendar import Alarm, Calendar, Event, Todo
 
         calendar = Calendar()
         calendar.add("prodid", "-//relance//relance//FR")
@@ -99,6 +104,16 @@ class Plan:
         calendar.add("method", "PUBLISH")
         created = (stamp or datetime.now(UTC)).astimezone(UTC)
         for index, step in enumerate(self.steps):
+            if step.on is None:
+                # A to-do without a date: what to do if the answer is no.
+                todo = Todo()
+                todo.add("uid", _uid(step, index))
+                todo.add("dtstamp", created)
+                todo.add("summary", f"{UNDATED}\u00a0: {step.action}")
+                todo.add("description", _description(step))
+                todo.add("categories", [step.channel])
+                calendar.add_component(todo)
+                continue
             event = Event()
             event.add("uid", _uid(step, index))
             event.add("dtstamp", created)
@@ -219,6 +234,34 @@ def plan(interview: Interview, *, start: date | None = None) -> Plan:
             draft=later.email,
         ),
     ]
+    steps += [
+        Step(
+            on=None,
+            action=f"Répondre à {name} pour demander des commentaires",
+            channel="email",
+            to=contact,
+            detail=french(
+                "Le jour ouvrable suivant le refus, remerciez sans amertume, demandez des "
+                "commentaires sur votre candidature et le type de profil retenu, et dites "
+                "votre intérêt pour d’autres postes. Cette réponse est prête, à envoyer "
+                "dans le fil du message de refus."
+            ),
+            draft=None,
+        ),
+        Step(
+            on=None,
+            action=f"Écrire à la main un mot de remerciement à {name}",
+            channel="letter",
+            to=contact,
+            detail=french(
+                "Un mot de remerciement écrit à la main laisse une bonne impression durable : "
+                "ne pas obtenir ce poste ne veut pas dire que vous ne conviendriez pas à un "
+                "autre, et votre contact travaillera peut-être un jour ailleurs. Ce mot est "
+                "prêt, en lignes courtes, à recopier sur une carte."
+            ),
+            draft=None,
+        ),
+    ]
     if start is not None:
-        steps = [step for step in steps if step.on >= start]
+        steps = [step for step in steps if step.on is None or step.on >= start]
     return Plan(steps=tuple(steps), locale=interview.locale)

@@ -67,7 +67,9 @@ class Script:
     def as_text(self) -> str:
         """The script as a person reads it before use: what it is, how long, the text."""
         label = _LABELS.get(self.kind, self.kind)
-        length = f"{self.words} mots, environ {round(self.seconds)} secondes"
+        length = f"{self.words} mots"
+        if self.kind != "note":
+            length += f", environ {round(self.seconds)} secondes"
         return f"{label} – {length}\n\n{self.text}\n"
 
     def as_dict(self) -> dict[str, Any]:

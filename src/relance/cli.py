@@ -20,6 +20,7 @@ from ._draft import Draft
 from ._follow_up import follow_up
 from ._model import Interview
 from ._plan import plan
+from ._rejection import rejection_reply
 from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, Problem, RelanceError
@@ -33,6 +34,11 @@ _RULE = "\n" + "─" * 72 + "\n\n"
 def example_text() -> str:
     """The commented example interview file that ``relance example`` prints."""
     return files("relance").joinpath("example.toml").read_text(encoding="utf-8")
+
+
+def example_rejection() -> bytes:
+    """The employer's rejection the demo replies to (an .eml file)."""
+    return files("relance").joinpath("example-rejection.eml").read_bytes()
 
 
 def example_interview() -> Interview:
@@ -69,6 +75,25 @@ def _parser() -> argparse.ArgumentParser:
         "hiring contact, what to say on the phone, and the voicemail to leave.",
     )
     _message_options(later, "the day of the follow-up (default: a week after, on a business day)")
+
+    refused = commands.add_parser(
+        "rejection",
+        help="after a rejection: a reply asking for feedback, and a handwritten note",
+        description="Draft the reply to a rejection (threaded under the employer's "
+        "message with --reply-to) and a handwritten note to copy onto a card.",
+    )
+    _message_options(refused, "the day to reply (default: the next business day)")
+    refused.add_argument(
+        "--reply-to",
+        type=Path,
+        metavar="REJECTION.eml",
+        help="the employer's message: the reply goes to its sender, in its thread",
+    )
+    refused.add_argument(
+        "--received-on",
+        metavar="YYYY-MM-DD",
+        help="when the rejection arrived (default: its Date header, else today)",
+    )
 
     schedule = commands.add_parser(
         "plan",
@@ -122,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ("voicemail", later.voicemail, ""),
             ]
             _emit(items, args.format, args.out, later.as_dict())
+        elif args.command == "rejection":
+            _rejection(args)
         else:
             _plan(args)
     except RelanceError as err:
@@ -130,6 +157,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return 0
+
+
+def _rejection(args: argparse.Namespace) -> None:
+    interview = Interview.load(args.file)
+    received_on = _day(args.received_on, option="--received-on")
+    if args.reply_to is None and received_on is None and args.send_on is None:
+        received_on = date.today()  # the command is run when the answer arrives
+        if received_on < interview.held_on:
+            raise InvalidInput.one(
+                "--received-on",
+                f"Today is before the interview ({interview.held_on.isoformat()}): "
+                "say when the rejection arrived, or give it with --reply-to.",
+            )
+    reply = rejection_reply(
+        interview,
+        rejection=args.reply_to,
+        received_on=received_on,
+        send_on=_day(args.send_on),
+    )
+    if args.reply_to is not None:
+        where = f"rejection ({args.reply_to})"
+    else:
+        who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
+        where = f"{who}.email"
+    items: list[Item] = [
+        ("rejection-reply", reply.email, where),
+        ("note", reply.note, ""),
+    ]
+    _emit(items, args.format, args.out, reply.as_dict())
 
 
 def _plan(args: argparse.Namespace) -> None:
@@ -167,6 +223,7 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
 def _demo() -> None:
     interview = example_interview()
     later = follow_up(interview)
+    refusal = rejection_reply(interview, rejection=example_rejection())
     sections = [
         (
             "The thank-you notes: one email to each interviewer, the next business day",
@@ -175,6 +232,10 @@ def _demo() -> None:
         (
             "The follow-up a week later: the email, the call, the voicemail",
             [later.email.as_text(), later.call.as_text(), later.voicemail.as_text()],
+        ),
+        (
+            "After a rejection: the reply in the employer's thread, and a handwritten note",
+            [refusal.email.as_text(), refusal.note.as_text()],
         ),
         (
             "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",

@@ -1,0 +1,303 @@
+"""After a rejection: a reply that asks for feedback, and a handwritten note."""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from dataclasses import dataclass
+from datetime import date, datetime
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Any
+
+from ._compose import (
+    base_context,
+    business_day_after,
+    check_day,
+    closing,
+    greeting,
+    recipient,
+    sender,
+)
+from ._draft import Draft, format_address
+from ._model import _FORBIDDEN, Contact, Interview
+from ._render import render
+from ._script import Script
+from .errors import InvalidInput, Problem
+
+__all__ = ["Rejection", "RejectionReply", "rejection_reply"]
+
+Rejection = Message | bytes | str | os.PathLike[str]
+"""The employer's message: a parsed message, the bytes or text of an ``.eml``, or its path."""
+
+NOTE_WIDTH = 40
+"""The longest line of a handwritten note, in characters, so it fits on a card."""
+
+REPLY_PREFIX = "RE : "
+"""The reply prefix French mail clients write (Outlook's « RE : »)."""
+
+_REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|ré|réf|ref|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass(frozen=True)
+class RejectionReply:
+    """What to send after a rejection: an email that asks for feedback, and a card."""
+
+    email: Draft
+    """The reply to the hiring contact (``kind="rejection_reply"``), threaded under the
+    employer's message when it is given."""
+    note: Script
+    """A handwritten thank-you note (``kind="note"``), broken into short lines to copy."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The reply as JSON-safe data."""
+        return {"email": self.email.as_dict(), "note": self.note.as_dict()}
+
+
+def rejection_reply(
+    interview: Interview,
+    *,
+    rejection: Rejection | None = None,
+    received_on: date | None = None,
+    send_on: date | None = None,
+) -> RejectionReply:
+    """The reply to a rejection, and a handwritten note that keeps the door open.
+
+    Args:
+        interview: the interview the rejection is about.
+        rejection: the employer's message, to reply to in its thread: an
+            ``email.message.Message``, the raw bytes or text of an ``.eml``, or the
+            path of one. The reply goes to its ``Reply-To``, else its ``From``.
+            Without it, the reply goes to the hiring contact, else the first
+            interviewer, under a subject of its own.
+        received_on: the day the rejection arrived; by default the day of the
+            message's ``Date`` header.
+        send_on: the day to send the reply; by default the first business day after
+            the rejection arrived.
+
+    Raises:
+        InvalidInput: the message cannot be read or has no usable sender, or there
+            is no way to tell the day (pass ``received_on`` or ``send_on``).
+    """
+    message = _read(rejection) if rejection is not None else None
+    contact, to = _recipient(interview, message)
+    day = _send_day(interview, message, received_on, send_on)
+    context = {
+        **base_context(interview, day),
+        "greeting": greeting(contact),
+        "closing": closing(contact),
+        "appel": _appel(contact),
+        "letter_closing": _letter_closing(contact),
+    }
+    in_reply_to, references = _thread(message)
+    subject = _reply_subject(message) or render("rejection.subject.txt", context, one_line=True)
+    email = Draft(
+        kind="rejection_reply",
+        locale=interview.locale,
+        sender=sender(interview),
+        to=to,
+        subject=subject,
+        body=render("rejection.body.txt", context),
+        send_on=day,
+        in_reply_to=in_reply_to,
+        references=references,
+    )
+    note = render("note.txt", context)
+    return RejectionReply(email=email, note=Script.of("note", _card(note)))
+
+
+def _read(rejection: Rejection) -> EmailMessage:
+    """The employer's message, parsed with the modern policy whatever it came as."""
+    field = "rejection"
+    if isinstance(rejection, Message):
+        try:
+            raw = rejection.as_bytes()
+        except (UnicodeError, LookupError, ValueError) as err:
+            raise InvalidInput.one(field, f"This message cannot be read: {err}.") from None
+    elif isinstance(rejection, bytes):
+        raw = rejection
+    elif isinstance(rejection, str) and ("\n" in rejection or "\r" in rejection):
+        raw = rejection.encode("utf-8", "surrogateescape")
+    elif isinstance(rejection, str | os.PathLike):
+        path = Path(rejection)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise InvalidInput.one(field, f"No such file: {path}.") from None
+        except OSError as err:
+            raise InvalidInput.one(field, f"Cannot read {path}: {err.strerror}.") from None
+    else:
+        raise InvalidInput.one(
+            field,
+            "Expected the employer's email: a message, the bytes or text of an .eml file, "
+            "or its path.",
+        )
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    if not message.keys():
+        raise InvalidInput.one(field, "This is not an email message: it has no headers.")
+    return message
+
+
+def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Contact | None, str]:
+    """Who the reply greets (None: someone unknown), and the formatted ``To``.
+
+    The reply goes to the message's ``Reply-To``, else its ``From``. The person
+    greeted is the interview's contact whose address appears in either header, else
+    the author named in ``From``, else someone unknown (« Madame, Monsieur, »).
+    """
+    if message is None:
+        contact = interview.main_contact
+        return contact, recipient(contact)
+    authors = _people(message, "From")
+    replies = _people(message, "Reply-To") or authors
+    if not replies:
+        raise InvalidInput.one(
+            "rejection.From", "The message has no usable sender address to reply to."
+        )
+    # The interview's people by address, the hiring contact last so that it wins a tie.
+    known = {
+        c.email.casefold(): c
+        for c in (*interview.interviewers, interview.hiring_contact)
+        if c is not None and c.email
+    }
+
+    def match(contact: Contact) -> Contact | None:
+        return known.get((contact.email or "").casefold())
+
+    everyone = (*authors, *replies)
+    matches = [m for c, _ in everyone if (m := match(c)) is not None]
+    named = [c for c, has_name in everyone if has_name]
+    greeted = matches[0] if matches else (named[0] if named else None)
+    to = ", ".join(
+        format_address(
+            m.name if (m := match(c)) is not None else (c.name if has_name else ""),
+            c.email or "",
+        )
+        for c, has_name in replies
+    )
+    return greeted, to
+
+
+def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool]]:
+    """The addresses of one header, checked like any input: (contact, has a name)."""
+    field = f"rejection.{header_name}"
+    if header_name not in message:
+        return []
+    try:
+        # The stdlib parses (and decodes) the header here, and refuses a decoded
+        # line break in an address: that is a hostile message, not a crash.
+        addresses = tuple(message[header_name].addresses)
+    except ValueError as err:
+        if "CR or LF" in str(err):
+            raise InvalidInput.one(
+                field, "The sender's name or address holds a line break."
+            ) from None
+        addresses = ()
+    except (AttributeError, IndexError, TypeError):
+        addresses = ()
+    if not addresses:
+        raise InvalidInput.one(field, "This header holds no usable address.")
+    people: list[tuple[Contact, bool]] = []
+    problems: list[Problem] = []
+    for address in addresses:
+        try:
+            # The model's own checks: no line break or encoded word in the name, and
+            # an address email-validator accepts.
+            checked = Contact(name=address.display_name or "?", email=address.addr_spec)
+        except InvalidInput as err:
+            problems += err.prefixed(field).problems
+            continue
+        people.append((checked, bool(address.display_name)))
+    if problems:
+        raise InvalidInput(problems)
+    return people
+
+
+def _send_day(
+    interview: Interview,
+    message: EmailMessage | None,
+    received_on: date | None,
+    send_on: date | None,
+) -> date:
+    if send_on is not None:
+        return check_day(send_on, "send_on", interview)
+    received: date | None = None
+    if received_on is not None:
+        received = check_day(received_on, "received_on", interview)
+    elif message is not None and message.get("Date") is not None:
+        try:
+            when = message["Date"].datetime
+        except (AttributeError, ValueError):
+            when = None
+        if isinstance(when, datetime):
+            received = when.date()
+    if received is None:
+        raise InvalidInput.one(
+            "received_on",
+            "Say when the rejection arrived: pass received_on=, or send_on=, "
+            "or the employer's message with its Date header.",
+        )
+    return business_day_after(interview, max(received, interview.held_on))
+
+
+def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
+    """``In-Reply-To`` and ``References`` for a reply that threads under ``message``."""
+    if message is None:
+        return None, ()
+    ids = _MESSAGE_ID.findall(str(message.get("Message-ID", "")))
+    own = ids[0] if ids else None
+    chain = _MESSAGE_ID.findall(str(message.get("References", "")))
+    if not chain:
+        chain = _MESSAGE_ID.findall(str(message.get("In-Reply-To", "")))
+    references = [ref for ref in chain if ref != own]
+    if own:
+        references.append(own)
+    return own, tuple(dict.fromkeys(references))
+
+
+def _reply_subject(message: EmailMessage | None) -> str | None:
+    """The original subject behind one reply prefix, or None when there is none."""
+    if message is None:
+        return None
+    subject = " ".join(str(message.get("Subject", "")).split())
+    subject = _FORBIDDEN.sub(" ", subject).strip()
+    subject = _REPLY_PREFIXES.sub("", subject).strip()
+    return REPLY_PREFIX + subject if subject else None
+
+
+def _appel(contact: Contact | None) -> str:
+    """The appel of a letter: « Madame, », without the surname (OQLF/22099)."""
+    if contact is None:
+        return "Madame, Monsieur,"
+    if contact.civility:
+        return f"{contact.civility},"
+    return f"Bonjour {contact.name},"
+
+
+def _letter_closing(contact: Contact | None) -> str:
+    """A letter's closing, repeating its appel exactly (OQLF/22101)."""
+    if contact is None:
+        return "Veuillez agréer, Madame, Monsieur, mes salutations distinguées."
+    if contact.civility:
+        return f"Veuillez agréer, {contact.civility}, mes salutations distinguées."
+    return "Veuillez agréer mes salutations distinguées."
+
+
+def _card(text: str) -> str:
+    """Break every paragraph into lines of at most 40 characters, between words."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(
+        "\n".join(
+            textwrap.wrap(
+                paragraph,
+                width=NOTE_WIDTH,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+        for paragraph in paragraphs
+    )
