@@ -64,7 +64,7 @@ NOT_A_LIST_OF_PEOPLE = "Expected a list of people."
 NOT_A_LIST_OF_PHRASES = "Expected a list of short phrases."
 GENDER = "Unknown value {!r}; use one of 'f', 'm', or leave it out."
 CIVILITY = "Unknown value {!r}; use one of 'Madame', 'Monsieur', or leave it out."
-LOCALE = "Unknown locale {!r}; the supported ones are 'fr_CA'."
+LOCALE = "Unknown locale {!r}; the supported ones are 'fr_CA', 'fr_FR', 'fr_BE', 'fr_CH'."
 CANDIDATE_FIELDS = "Unknown field; the fields are {}.".format(
     ", ".join(f.name for f in fields(Candidate))
 )
@@ -377,7 +377,7 @@ def test_one_invalid_input_lists_every_problem_of_an_interview() -> None:
             hiring_contact="Marie Tremblay",
             strengths="SQL",
             forgot_to_mention=5,
-            locale="fr_FR",
+            locale="fr_LU",
         )
     assert pairs(info.value) == sorted(
         [
@@ -389,7 +389,7 @@ def test_one_invalid_input_lists_every_problem_of_an_interview() -> None:
             ("forgot_to_mention", "Expected text, got int."),
             ("held_at", HELD_AT_FORMAT),
             ("strengths", NOT_A_LIST_OF_PHRASES),
-            ("locale", LOCALE.format("fr_FR")),
+            ("locale", LOCALE.format("fr_LU")),
         ]
     )
 
@@ -468,7 +468,7 @@ CONSTRUCTOR_CASES: list[tuple[str, Callable[[], object], Pairs]] = [
         lambda: make_interview(held_at=datetime(2100, 1, 1, 9, 0)),
         [("held_at", "The year 2100 is out of range (2000 to 2099).")],
     ),
-    ("locale-fr_FR", lambda: make_interview(locale="fr_FR"), [("locale", LOCALE.format("fr_FR"))]),
+    ("locale-fr_LU", lambda: make_interview(locale="fr_LU"), [("locale", LOCALE.format("fr_LU"))]),
     ("locale-none", lambda: make_interview(locale=None), [("locale", LOCALE.format(None))]),
     ("locale-int", lambda: make_interview(locale=5), [("locale", LOCALE.format(5))]),
     # An unhashable locale must be reported like any other, not raise TypeError.
@@ -585,7 +585,7 @@ FROM_DICT_CASES: list[tuple[str, dict[str, object], Pairs]] = [
         {"interviewers[0].civility": "Mme"},
         [("interviewers[0].civility", CIVILITY.format("Mme"))],
     ),
-    ("locale-unknown", {"locale": "fr_FR"}, [("locale", LOCALE.format("fr_FR"))]),
+    ("locale-unknown", {"locale": "fr_LU"}, [("locale", LOCALE.format("fr_LU"))]),
     ("locale-null", {"locale": None}, [("locale", LOCALE.format(None))]),
     # An unhashable locale (a JSON array or object) is an input problem like any other.
     ("locale-array", {"locale": ["fr_CA"]}, [("locale", LOCALE.format(["fr_CA"]))]),
@@ -918,7 +918,7 @@ def test_from_dict_collects_problems_across_nested_objects_at_once() -> None:
     data["candidate"]["email"] = "camille.roy.example.com"
     data["interviewers"][1]["name"] = ""
     data["interviewers"][0]["email"] = "marie@"
-    data["locale"] = "fr_FR"
+    data["locale"] = "fr_LU"
     del data["company"]
     with pytest.raises(InvalidInput) as info:
         Interview.from_dict(data)
@@ -927,7 +927,7 @@ def test_from_dict_collects_problems_across_nested_objects_at_once() -> None:
             ("candidate.email", BAD_EMAIL + "An email address must have an @-sign."),
             ("interviewers[1].name", REQUIRED_NOT_EMPTY),
             ("interviewers[0].email", BAD_EMAIL + "There must be something after the @-sign."),
-            ("locale", LOCALE.format("fr_FR")),
+            ("locale", LOCALE.format("fr_LU")),
             ("company", REQUIRED),
         ]
     )

@@ -306,7 +306,7 @@ def test_the_note_line_for_the_first_of_a_month() -> None:
     note = rejection_reply(EVERY_FIELD, send_on=date(2027, 2, 1)).note
     assert note.text.startswith("Montréal, le 1er février 2027\n\nMadame,\n\n")
     assert note.text.rstrip().endswith(
-        "Veuillez agréer, Madame, mes salutations\ndistinguées.\n\nCamille Roy"
+        "Je vous prie d’agréer, Madame, mes\nsalutations distinguées.\n\nCamille Roy"
     )
 
 

@@ -13,35 +13,93 @@ from ._model import Contact, Interview
 from .errors import InvalidInput
 
 __all__ = [
+    "appel",
     "base_context",
     "business_day_after",
+    "calendar_of",
     "check_day",
     "closing",
+    "courtesy",
+    "formal_closing",
     "greeting",
     "recipient",
     "send_date",
     "sender",
+    "sign_off",
     "spoken_name",
 ]
 
 
-def greeting(contact: Contact | None) -> str:
-    """The appel: « Bonjour Madame Tremblay, », or the full name without a civility, or
-    « Madame, Monsieur, » for someone unknown (OQLF/22099)."""
+def greeting(contact: Contact | None, interview: Interview) -> str:
+    """The appel of an email, by region and register.
+
+    Someone unknown: « Madame, Monsieur, » (OQLF/22099). No civility: the full name
+    (« Bonjour Dominique Bélanger, », OQLF/25370). Formal: « Bonjour Madame Tremblay, »
+    in Quebec, « Madame, » in Europe; cordial: « Bonjour Madame Dupont, » everywhere.
+    """
     if contact is None:
         return "Madame, Monsieur,"
-    if contact.civility:
-        return f"Bonjour {contact.civility} {contact.family_name},"
-    return f"Bonjour {contact.name},"
+    if contact.civility is None:
+        return f"Bonjour {contact.name},"
+    if interview.tone == "formal" and not locale_info(interview.locale).formal_appel_with_name:
+        return f"{contact.civility},"
+    return f"Bonjour {contact.civility} {contact.family_name},"
 
 
-def closing(contact: Contact | None) -> str:
-    """The closing sentence; it repeats the civility of the appel exactly, or none."""
+def closing(contact: Contact | None, interview: Interview) -> str:
+    """The salutation: formal, a full sentence that repeats the appel's civility exactly
+    (OQLF/22101); cordial, the region's short closing followed by a comma."""
+    if interview.tone == "cordial":
+        return locale_info(interview.locale).short_closing
+    return formal_closing(contact)
+
+
+def formal_closing(contact: Contact | None) -> str:
+    """« Je vous prie d’agréer, Madame, mes salutations distinguées. »
+
+    « Salutations », never « sentiments » (which depend on who writes to whom) and
+    never « l’expression de mes salutations » (Guide du rédacteur 8.1.10).
+    """
     if contact is None:
         return "Je vous prie d’agréer, Madame, Monsieur, mes salutations distinguées."
     if contact.civility:
         return f"Je vous prie d’agréer, {contact.civility}, mes salutations distinguées."
     return "Je vous prie d’agréer mes salutations distinguées."
+
+
+def appel(contact: Contact | None) -> str:
+    """The appel of a letter or a card: « Madame, », without the surname (BDL 4944)."""
+    if contact is None:
+        return "Madame, Monsieur,"
+    if contact.civility:
+        return f"{contact.civility},"
+    return f"Bonjour {contact.name},"
+
+
+def sign_off(closing: str, *lines: str | None) -> str:
+    """The closing, then the signature: after a short closing (« Cordialement, ») the
+    name follows on the next line; after a full sentence, after a blank line."""
+    signature = "\n".join(line for line in lines if line)
+    return f"{closing}\n{signature}" if closing.endswith(",") else f"{closing}\n\n{signature}"
+
+
+def courtesy(contact: Contact | None, interview: Interview) -> dict[str, str]:
+    """Every greeting and closing form a template may need, for one recipient."""
+    candidate = interview.candidate
+    email_closing = closing(contact, interview)
+    letter_closing = (
+        formal_closing(contact)
+        if interview.tone == "formal"
+        else locale_info(interview.locale).short_closing
+    )
+    return {
+        "greeting": greeting(contact, interview),
+        "closing": email_closing,
+        "sign_off": sign_off(email_closing, candidate.name, candidate.phone),
+        "appel": appel(contact),
+        "letter_closing": letter_closing,
+        "letter_sign_off": sign_off(letter_closing, candidate.name),
+    }
 
 
 def spoken_name(contact: Contact) -> str:
@@ -83,10 +141,16 @@ def send_date(interview: Interview, send_on: date | None, *, days_after: int) ->
     return business_day_after(interview, interview.held_on + timedelta(days=days_after - 1))
 
 
+def calendar_of(interview: Interview) -> tuple[str, str | None]:
+    """The holiday calendar of the interview: its country, and its ``region`` or the
+    locale's default subdivision (Quebec for fr_CA; none elsewhere)."""
+    info = locale_info(interview.locale)
+    return info.country, interview.region or info.subdivision
+
+
 def business_day_after(interview: Interview, day: date) -> date:
     """The first business day after ``day`` in the interview's region."""
-    info = locale_info(interview.locale)
-    return next_business_day(day, info.country, info.subdivision)
+    return next_business_day(day, *calendar_of(interview))
 
 
 def base_context(interview: Interview, send_on: date) -> dict[str, Any]:

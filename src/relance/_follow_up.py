@@ -8,7 +8,7 @@ from datetime import date, time
 from typing import Any
 
 from . import _french
-from ._compose import base_context, closing, greeting, recipient, send_date, sender, spoken_name
+from ._compose import base_context, courtesy, recipient, send_date, sender, spoken_name
 from ._draft import Draft
 from ._model import Interview
 from ._render import render
@@ -77,8 +77,7 @@ def follow_up(interview: Interview, *, send_on: date | None = None) -> FollowUp:
     context = {
         **base_context(interview, day),
         "contact": contact,
-        "greeting": greeting(contact),
-        "closing": closing(contact),
+        **courtesy(contact, interview),
         "contact_spoken": spoken_name(contact),
         "held_date": "le " + _french.long_date(held, interview.locale, year=held.year != day.year),
         "phone": phone_to_say(interview.candidate.phone) if interview.candidate.phone else None,

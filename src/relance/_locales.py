@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from ._french import Gender, Typography, elides
 
-__all__ = ["LOCALES", "LocaleInfo", "Noun", "locale_info"]
+__all__ = ["LOCALES", "TONES", "LocaleInfo", "Noun", "locale_info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,30 +40,45 @@ class Noun:
 
 @dataclass(frozen=True, slots=True)
 class LocaleInfo:
-    """Everything relance needs to know about one region."""
+    """Everything relance needs to know about one region (see docs/regions.md)."""
 
     code: str
     """The locale, as Babel spells it: ``fr_CA``."""
+    name: str
+    """The region, in French: « Québec »."""
     language_tag: str
     """The BCP 47 tag for the ``Content-Language`` header: ``fr-CA``."""
     country: str
     """The ISO 3166 country code for the holiday calendar: ``CA``."""
     subdivision: str | None
-    """The default subdivision for the holiday calendar: ``QC``."""
+    """The default subdivision for the holiday calendar: ``QC``; ``None`` for the
+    country's own holidays (metropolitan France, Belgium, Switzerland's federal ones)."""
     typography: Typography
     """The spaces around punctuation."""
     words: Mapping[str, Noun]
     """The region's word for each concept the messages use."""
+    formal_appel_with_name: bool
+    """Whether the formal appel of an email names the person (« Bonjour Madame
+    Tremblay, », Quebec) or not (« Madame, », France, Belgium, Switzerland)."""
+    short_closing: str
+    """The region's short closing for the cordial register, with its comma."""
 
 
 def _words(**words: Noun) -> Mapping[str, Noun]:
     return MappingProxyType(words)
 
 
+_EUROPE = Typography(
+    before_colon="\u00a0",
+    before_high_punctuation="\u202f",
+    inside_guillemets="\u00a0",
+)
+
 LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
     {
         "fr_CA": LocaleInfo(
             code="fr_CA",
+            name="Québec",
             language_tag="fr-CA",
             country="CA",
             subdivision="QC",
@@ -79,9 +94,69 @@ LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
                 cover_letter=Noun("lettre de présentation", "f"),
                 mobile=Noun("cellulaire", "m"),
             ),
+            formal_appel_with_name=True,
+            short_closing="Cordialement,",
+        ),
+        "fr_FR": LocaleInfo(
+            code="fr_FR",
+            name="France",
+            language_tag="fr-FR",
+            country="FR",
+            subdivision=None,
+            typography=_EUROPE,
+            words=_words(
+                interview=Noun("entretien", "m"),
+                email=Noun("e-mail", "m"),
+                voicemail=Noun("messagerie vocale", "f"),
+                cover_letter=Noun("lettre de motivation", "f"),
+                mobile=Noun("portable", "m"),
+            ),
+            formal_appel_with_name=False,
+            short_closing="Bien cordialement,",
+        ),
+        "fr_BE": LocaleInfo(
+            code="fr_BE",
+            name="Belgique",
+            language_tag="fr-BE",
+            country="BE",
+            subdivision=None,
+            typography=_EUROPE,
+            words=_words(
+                interview=Noun("entretien", "m"),
+                email=Noun("e-mail", "m"),
+                voicemail=Noun("messagerie vocale", "f"),
+                cover_letter=Noun("lettre de motivation", "f"),
+                mobile=Noun("GSM", "m"),
+            ),
+            formal_appel_with_name=False,
+            short_closing="Bien à vous,",
+        ),
+        "fr_CH": LocaleInfo(
+            code="fr_CH",
+            name="Suisse",
+            language_tag="fr-CH",
+            country="CH",
+            subdivision=None,
+            typography=Typography(
+                before_colon="\u202f",
+                before_high_punctuation="\u202f",
+                inside_guillemets="\u202f",
+            ),
+            words=_words(
+                interview=Noun("entretien", "m"),
+                email=Noun("e-mail", "m"),
+                voicemail=Noun("messagerie vocale", "f"),
+                cover_letter=Noun("lettre de motivation", "f"),
+                mobile=Noun("natel", "m"),
+            ),
+            formal_appel_with_name=False,
+            short_closing="Meilleures salutations,",
         ),
     }
 )
+
+TONES = ("formal", "cordial")
+"""The registers: ``"formal"`` (the default) and ``"cordial"``."""
 
 
 def locale_info(locale: str) -> LocaleInfo:

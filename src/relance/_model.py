@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
 from ._french import Gender
-from ._locales import LOCALES
+from ._locales import LOCALES, TONES
 from .errors import InvalidInput, Problem
 
 __all__ = ["Candidate", "Civility", "Contact", "Gender", "Interview"]
@@ -253,6 +253,8 @@ def _interview_fields(
     strengths: object,
     forgot_to_mention: object,
     locale: object,
+    tone: object,
+    region: object,
 ) -> dict[str, Any]:
     """Validate and normalize the interview's own fields (not the nested objects)."""
     values: dict[str, Any] = {
@@ -289,7 +291,33 @@ def _interview_fields(
     if not isinstance(locale, str) or locale not in LOCALES:
         supported = ", ".join(repr(code) for code in LOCALES)
         check.add("locale", f"Unknown locale {locale!r}; the supported ones are {supported}.")
+    elif region is not None:
+        values["region"] = _check_region(check, region, LOCALES[locale].country)
+    if not isinstance(tone, str) or tone not in TONES:
+        check.add("tone", f"Unknown tone {tone!r}; use 'formal' or 'cordial'.")
+    values["tone"] = tone
+    values.setdefault("region", region)
     return values
+
+
+def _check_region(check: _Checker, region: object, country: str) -> str | None:
+    """A holiday subdivision of the locale's country, as the holidays package codes it."""
+    text = check.text("region", region, max_length=20)
+    if text is None:
+        return None
+    subdivisions = _subdivisions(country)
+    if text not in subdivisions:
+        known = ", ".join(subdivisions)
+        check.add("region", f"Unknown region {text!r} for {country}; use one of {known}.")
+        return None
+    return text
+
+
+@lru_cache(maxsize=8)
+def _subdivisions(country: str) -> tuple[str, ...]:
+    import holidays
+
+    return tuple(holidays.list_supported_countries()[country])
 
 
 def _sentence(text: str | None) -> str | None:
@@ -333,7 +361,16 @@ class Interview:
     forgot_to_mention: str | None = None
     """One sentence the candidate forgot to say during the interview."""
     locale: str = "fr_CA"
-    """The region the messages are written for; ``"fr_CA"`` is supported today."""
+    """The region the messages are written for: ``"fr_CA"`` (Quebec), ``"fr_FR"``,
+    ``"fr_BE"`` or ``"fr_CH"``."""
+    tone: str = "formal"
+    """The register: ``"formal"`` (« Je vous prie d’agréer… ») or ``"cordial"``
+    (« Bonjour Madame Dupont, » … « Bien cordialement, »)."""
+    region: str | None = None
+    """A subdivision for the holiday calendar, as the ``holidays`` package codes it: a
+    Swiss canton (``"VD"``, ``"GE"``), a Canadian province other than Quebec (``"ON"``),
+    a French department with holidays of its own (``"57"``). By default: Quebec for
+    fr_CA, metropolitan France, Belgium, Switzerland's federal holidays."""
 
     def __post_init__(self) -> None:
         check = _Checker()
@@ -364,6 +401,8 @@ class Interview:
             strengths=self.strengths,
             forgot_to_mention=self.forgot_to_mention,
             locale=self.locale,
+            tone=self.tone,
+            region=self.region,
         )
         check.raise_if_any()
         _set(self, "interviewers", interviewers)
@@ -419,6 +458,8 @@ class Interview:
             strengths=data.get("strengths", ()),
             forgot_to_mention=data.get("forgot_to_mention"),
             locale=data.get("locale", "fr_CA"),
+            tone=data.get("tone", "formal"),
+            region=data.get("region"),
         )
         problems.extend(check.problems)
         if problems:

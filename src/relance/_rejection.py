@@ -17,8 +17,7 @@ from ._compose import (
     base_context,
     business_day_after,
     check_day,
-    closing,
-    greeting,
+    courtesy,
     recipient,
     sender,
 )
@@ -88,10 +87,7 @@ def rejection_reply(
     day = _send_day(interview, message, received_on, send_on)
     context = {
         **base_context(interview, day),
-        "greeting": greeting(contact),
-        "closing": closing(contact),
-        "appel": _appel(contact),
-        "letter_closing": _letter_closing(contact),
+        **courtesy(contact, interview),
     }
     in_reply_to, references = _thread(message)
     subject = _reply_subject(message) or render("rejection.subject.txt", context, one_line=True)
@@ -269,35 +265,12 @@ def _reply_subject(message: EmailMessage | None) -> str | None:
     return REPLY_PREFIX + subject if subject else None
 
 
-def _appel(contact: Contact | None) -> str:
-    """The appel of a letter: « Madame, », without the surname (OQLF/22099)."""
-    if contact is None:
-        return "Madame, Monsieur,"
-    if contact.civility:
-        return f"{contact.civility},"
-    return f"Bonjour {contact.name},"
-
-
-def _letter_closing(contact: Contact | None) -> str:
-    """A letter's closing, repeating its appel exactly (OQLF/22101)."""
-    if contact is None:
-        return "Veuillez agréer, Madame, Monsieur, mes salutations distinguées."
-    if contact.civility:
-        return f"Veuillez agréer, {contact.civility}, mes salutations distinguées."
-    return "Veuillez agréer mes salutations distinguées."
-
-
 def _card(text: str) -> str:
-    """Break every paragraph into lines of at most 40 characters, between words."""
-    paragraphs = text.split("\n\n")
-    return "\n\n".join(
-        "\n".join(
-            textwrap.wrap(
-                paragraph,
-                width=NOTE_WIDTH,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
+    """Break every line into lines of at most 40 characters, between words."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        wrapped = textwrap.wrap(
+            line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
         )
-        for paragraph in paragraphs
-    )
+        lines += wrapped or [""]
+    return "\n".join(lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ._compose import base_context, closing, greeting, recipient, send_date, sender
+from ._compose import base_context, courtesy, recipient, send_date, sender
 from ._draft import Draft
 from ._model import Interview
 from ._render import render
@@ -37,8 +37,7 @@ def thank_you_notes(interview: Interview, *, send_on: date | None = None) -> lis
         note = {
             **context,
             "contact": contact,
-            "greeting": greeting(contact),
-            "closing": closing(contact),
+            **courtesy(contact, interview),
             "variant": {"opening": opening, "detail": detail},
         }
         drafts.append(
