@@ -10,7 +10,7 @@ field at all, and every optional field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from relance import Candidate, Contact, Interview
@@ -240,3 +240,34 @@ SCENARIOS = (
         expected_send_on=date(2027, 1, 4),  # New Year's Day, then the weekend
     ),
 )
+
+
+LOCALES = ("fr_CA", "fr_FR", "fr_BE", "fr_CH")
+TONES = ("formal", "cordial")
+
+# Where the candidate lives and the phone number they give, by region.
+_LOCAL = {
+    "fr_CA": ("Montréal", "514 555-0199"),
+    "fr_FR": ("Lyon", "06 12 34 56 78"),
+    "fr_BE": ("Bruxelles", "0470 12 34 56"),
+    "fr_CH": ("Lausanne", "079 123 45 67"),
+}
+
+# One scenario per gender setting: every optional field (f), an aspirated h (m), and
+# no optional field at all (no gender, no phone, no civility).
+REGION_SCENARIOS = tuple(
+    s for s in SCENARIOS if s.name in ("every-field", "aspirated-h-company", "no-optional-field")
+)
+
+
+def localized(scenario: Scenario, locale: str, tone: str) -> Scenario:
+    """The scenario as a candidate of that region would write it, in that register."""
+    iv = scenario.interview
+    city, phone = _LOCAL[locale]
+    candidate = replace(
+        iv.candidate,
+        city=city if iv.candidate.city else None,
+        phone=phone if iv.candidate.phone else None,
+    )
+    interview = replace(iv, candidate=candidate, locale=locale, tone=tone)
+    return replace(scenario, interview=interview, expected_send_on=None)

@@ -22,7 +22,7 @@ import pytest
 from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
 from relance.cli import example_interview
 
-from scenarios import SCENARIOS, proper_nouns
+from scenarios import LOCALES, REGION_SCENARIOS, SCENARIOS, TONES, localized, proper_nouns
 
 # Switched off by decision (french-conventions.md, section 7). Grammalecte 2.1.2 ignores
 # -roff for its graph rules, this one among them, so it is also filtered out by id below.
@@ -60,6 +60,11 @@ def texts() -> Iterator[Text]:
     for scenario in SCENARIOS:
         yield from messages(scenario.name, scenario.interview, scenario.send_on)
     yield from messages("example", example_interview())
+    for locale in LOCALES:
+        for tone in TONES:
+            for scenario in REGION_SCENARIOS:
+                local = localized(scenario, locale, tone)
+                yield from messages(f"{locale}-{tone}-{scenario.name}", local.interview)
 
 
 def grammalecte() -> str:

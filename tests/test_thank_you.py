@@ -58,7 +58,7 @@ def test_every_part_is_there_and_brief(gender: str | None) -> None:
         assert "j’aimerais ajouter un point" in body
         assert "J’ai aussi dirigé la refonte du tableau de bord des ventes" in body
         assert "l’équipe d’Ubisoft." in body
-        assert body.endswith("\n\nCamille Roy\n514 555-0199")
+        assert body.endswith("\n\nCamille Roy\n514\u00a0555-0199")  # never broken
 
 
 def test_agreement_follows_the_gender_and_none_needs_no_agreement() -> None:
@@ -193,7 +193,7 @@ def test_user_text_gets_french_typography_but_addresses_do_not() -> None:
         "Mon portfolio\u00a0: https://example.com/o'neil?x=1\u202f; écrivez-moi\u202f!" in note.body
     )
     assert note.sender == "Jo O'Neil <jo.o'neil@example.com>"
-    assert note.body.endswith("Jo O’Neil\n+1 514 555-0199")
+    assert note.body.endswith("Jo O’Neil\n+1\u00a0514\u00a0555-0199")
 
 
 def test_jinja_syntax_in_values_comes_out_literally() -> None:

@@ -83,6 +83,11 @@ def sign_off(closing: str, *lines: str | None) -> str:
     return f"{closing}\n{signature}" if closing.endswith(",") else f"{closing}\n\n{signature}"
 
 
+def _unbreakable(phone: str | None) -> str | None:
+    """A phone number whose groups never break across lines (no-break spaces)."""
+    return phone.replace(" ", "\u00a0") if phone else None
+
+
 def courtesy(contact: Contact | None, interview: Interview) -> dict[str, str]:
     """Every greeting and closing form a template may need, for one recipient."""
     candidate = interview.candidate
@@ -95,7 +100,7 @@ def courtesy(contact: Contact | None, interview: Interview) -> dict[str, str]:
     return {
         "greeting": greeting(contact, interview),
         "closing": email_closing,
-        "sign_off": sign_off(email_closing, candidate.name, candidate.phone),
+        "sign_off": sign_off(email_closing, candidate.name, _unbreakable(candidate.phone)),
         "appel": appel(contact),
         "letter_closing": letter_closing,
         "letter_sign_off": sign_off(letter_closing, candidate.name),
