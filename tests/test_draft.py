@@ -1033,6 +1033,7 @@ def test_as_dict_exact() -> None:
         "send_on": "2026-12-02",
         "in_reply_to": "<offre.42@rh.example.org>",
         "references": ["<annonce.1@rh.example.org>", "<offre.42@rh.example.org>"],
+        "html": None,
     }
 
 

@@ -21,9 +21,10 @@ from ._follow_up import FollowUp, follow_up
 from ._model import Candidate, Contact, Interview
 from ._plan import Plan, Step, plan
 from ._rejection import RejectionReply, rejection_reply
+from ._render import Templates
 from ._script import Script
 from ._thank_you import thank_you_notes
-from .errors import InvalidInput, MissingRecipient, Problem, RelanceError
+from .errors import InvalidInput, MissingRecipient, Problem, RelanceError, TemplateError
 
 __all__ = [
     "Candidate",
@@ -39,6 +40,8 @@ __all__ = [
     "RelanceError",
     "Script",
     "Step",
+    "TemplateError",
+    "Templates",
     "follow_up",
     "plan",
     "rejection_reply",

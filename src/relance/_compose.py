@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from . import _french
 from ._calendar import next_business_day
-from ._draft import format_address
+from ._draft import Draft, format_address
 from ._locales import locale_info
 from ._model import Contact, Interview
+from ._render import Templates, render, render_html
 from .errors import InvalidInput
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "check_day",
     "closing",
     "courtesy",
+    "draft",
     "formal_closing",
     "greeting",
     "recipient",
@@ -175,3 +178,35 @@ def base_context(interview: Interview, send_on: date) -> dict[str, Any]:
         "strengths": interview.strengths,
         "forgot_to_mention": interview.forgot_to_mention,
     }
+
+
+def draft(
+    kind: str,
+    base: str,
+    context: Mapping[str, Any],
+    *,
+    interview: Interview,
+    to: str,
+    send_on: date,
+    templates: Templates | None,
+    html: bool,
+    subject: str | None = None,
+    in_reply_to: str | None = None,
+    references: tuple[str, ...] = (),
+) -> Draft:
+    """An email drafted from the ``<base>.subject.txt`` and ``<base>.body.txt`` templates
+    (and its HTML part when asked for or overridden)."""
+    subject = subject or render(f"{base}.subject.txt", context, templates=templates, one_line=True)
+    body = render(f"{base}.body.txt", context, templates=templates)
+    return Draft(
+        kind=kind,
+        locale=interview.locale,
+        sender=sender(interview),
+        to=to,
+        subject=subject,
+        body=body,
+        send_on=send_on,
+        in_reply_to=in_reply_to,
+        references=references,
+        html=render_html(base, body, subject, context, templates=templates, wanted=html),
+    )

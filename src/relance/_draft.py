@@ -64,6 +64,9 @@ class Draft:
     """The ``Message-ID`` this message answers, for threading."""
     references: tuple[str, ...] = ()
     """The ``Message-ID`` chain of the thread, oldest first."""
+    html: str | None = None
+    """An HTML version of ``body`` (``html=True``, or an HTML template override);
+    ``to_message()`` then builds ``multipart/alternative``, the plain text first."""
 
     def __post_init__(self) -> None:
         problems = [
@@ -129,11 +132,14 @@ class Draft:
         if self.references:
             msg["References"] = " ".join(self.references)
         msg.set_content(self.body + "\n", charset="utf-8", cte="quoted-printable")
-        # smtplib.send_message() flattens with mangle_from_=True: spell the F of a
-        # line-initial "From " in quoted-printable so it is not sent as ">From ".
-        payload = msg.get_payload()
-        if isinstance(payload, str):
-            msg.set_payload(re.sub(r"(?m)^From ", "=46rom ", payload))
+        if self.html is not None:
+            msg.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
+        for part in msg.walk():
+            # smtplib.send_message() flattens with mangle_from_=True: spell the F of a
+            # line-initial "From " in quoted-printable so it is not sent as ">From ".
+            payload = part.get_payload()
+            if isinstance(payload, str) and not part.is_multipart():
+                part.set_payload(re.sub(r"(?m)^From ", "=46rom ", payload))
         # After set_content(), which clears every Content-* header.
         msg["Content-Language"] = locale_info(self.locale).language_tag
         return msg
@@ -161,6 +167,7 @@ class Draft:
             "send_on": self.send_on.isoformat(),
             "in_reply_to": self.in_reply_to,
             "references": list(self.references),
+            "html": self.html,
         }
 
     def as_text(self) -> str:

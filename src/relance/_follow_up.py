@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
 from . import _french
-from ._compose import base_context, courtesy, recipient, send_date, sender, spoken_name
+from ._compose import base_context, courtesy, draft, recipient, send_date, spoken_name
 from ._draft import Draft
 from ._model import Interview
-from ._render import render
+from ._render import Templates, as_templates, render
 from ._script import Script
 
 __all__ = ["FollowUp", "follow_up"]
@@ -46,6 +47,11 @@ class FollowUp:
         }
 
 
+def _voicemail(context: dict[str, Any], templates: Templates | None, *, brief: bool) -> Script:
+    text = render("voicemail.txt", {**context, "brief": brief}, templates=templates)
+    return Script.of("voicemail", text)
+
+
 def phone_to_say(phone: str) -> str:
     """A phone number written to be read slowly, group by group.
 
@@ -58,7 +64,13 @@ def phone_to_say(phone: str) -> str:
     return f"{said}, poste {extension.group(1)}" if extension else said
 
 
-def follow_up(interview: Interview, *, send_on: date | None = None) -> FollowUp:
+def follow_up(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    templates: Templates | str | os.PathLike[str] | None = None,
+    html: bool = False,
+) -> FollowUp:
     """The follow-up a week after the interview, to the hiring contact.
 
     Args:
@@ -67,10 +79,14 @@ def follow_up(interview: Interview, *, send_on: date | None = None) -> FollowUp:
             interviewer.
         send_on: the day of the follow-up; by default seven days after the interview,
             or the next business day when that day is a weekend or a public holiday.
+        templates: a directory of template overrides, or a :class:`Templates`.
+        html: also write an HTML part for the email (``Draft.html``).
 
     Raises:
         InvalidInput: ``send_on`` is not a date, or is before the interview.
+        TemplateError: an override cannot be rendered.
     """
+    overrides = as_templates(templates)
     day = send_date(interview, send_on, days_after=FOLLOW_UP_DAYS)
     contact = interview.main_contact
     held = interview.held_on
@@ -84,17 +100,18 @@ def follow_up(interview: Interview, *, send_on: date | None = None) -> FollowUp:
         "availability": interview.candidate.availability
         or f"en semaine, de {_french.clock_time(time(9))} à {_french.clock_time(time(17))}",
     }
-    email = Draft(
-        kind="follow_up",
-        locale=interview.locale,
-        sender=sender(interview),
+    email = draft(
+        "follow_up",
+        "follow_up",
+        context,
+        interview=interview,
         to=recipient(contact),
-        subject=render("follow_up.subject.txt", context, one_line=True),
-        body=render("follow_up.body.txt", context),
         send_on=day,
+        templates=overrides,
+        html=html,
     )
-    call = Script.of("call", render("call.txt", context))
-    voicemail = Script.of("voicemail", render("voicemail.txt", {**context, "brief": False}))
+    call = Script.of("call", render("call.txt", context, templates=overrides))
+    voicemail = _voicemail(context, overrides, brief=False)
     if voicemail.seconds > MAX_VOICEMAIL_SECONDS:
-        voicemail = Script.of("voicemail", render("voicemail.txt", {**context, "brief": True}))
+        voicemail = _voicemail(context, overrides, brief=True)
     return FollowUp(email=email, call=call, voicemail=voicemail)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -14,6 +15,7 @@ from ._draft import Draft
 from ._follow_up import follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
+from ._render import Templates, as_templates
 from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput
@@ -152,7 +154,13 @@ def _uid(step: Step, index: int) -> str:
     return f"{digest}@relance"
 
 
-def plan(interview: Interview, *, start: date | None = None) -> Plan:
+def plan(
+    interview: Interview,
+    *,
+    start: date | None = None,
+    templates: Templates | str | os.PathLike[str] | None = None,
+    html: bool = False,
+) -> Plan:
     """Every step of the follow-up, dated on the region's business days.
 
     The day after the interview (the next business day), a thank-you email to each
@@ -165,11 +173,14 @@ def plan(interview: Interview, *, start: date | None = None) -> Plan:
         interview: the interview to follow up on.
         start: the day the plan is built, when late: steps before it are dropped
             rather than crowded into one day.
+        templates: a directory of template overrides, or a :class:`Templates`.
+        html: also write the HTML part of each email.
     """
     if start is not None and not isinstance(start, date):
         raise InvalidInput.one("start", "Expected a date, such as date(2026, 12, 4).")
     if isinstance(start, datetime):
         start = start.date()
+    overrides = as_templates(templates)
     info = locale_info(interview.locale)
     words = info.words
     email = words["email"]
@@ -178,7 +189,11 @@ def plan(interview: Interview, *, start: date | None = None) -> Plan:
         return _french.typography(text, info.typography)
 
     steps: list[Step] = []
-    for note, contact in zip(thank_you_notes(interview), interview.interviewers, strict=True):
+    for note, contact in zip(
+        thank_you_notes(interview, templates=overrides, html=html),
+        interview.interviewers,
+        strict=True,
+    ):
         steps.append(
             Step(
                 on=note.send_on,
@@ -193,7 +208,7 @@ def plan(interview: Interview, *, start: date | None = None) -> Plan:
                 draft=note,
             )
         )
-    later = follow_up(interview)
+    later = follow_up(interview, templates=overrides, html=html)
     contact = interview.main_contact
     name = spoken_name(contact)
     voicemail = words["voicemail"]

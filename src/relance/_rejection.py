@@ -18,12 +18,12 @@ from ._compose import (
     business_day_after,
     check_day,
     courtesy,
+    draft,
     recipient,
-    sender,
 )
 from ._draft import Draft, format_address
 from ._model import _FORBIDDEN, Contact, Interview
-from ._render import render
+from ._render import Templates, as_templates, render
 from ._script import Script
 from .errors import InvalidInput, Problem
 
@@ -63,6 +63,8 @@ def rejection_reply(
     rejection: Rejection | None = None,
     received_on: date | None = None,
     send_on: date | None = None,
+    templates: Templates | str | os.PathLike[str] | None = None,
+    html: bool = False,
 ) -> RejectionReply:
     """The reply to a rejection, and a handwritten note that keeps the door open.
 
@@ -77,32 +79,38 @@ def rejection_reply(
             message's ``Date`` header.
         send_on: the day to send the reply; by default the first business day after
             the rejection arrived.
+        templates: a directory of template overrides, or a :class:`Templates`.
+        html: also write an HTML part for the email (``Draft.html``).
 
     Raises:
         InvalidInput: the message cannot be read or has no usable sender, or there
             is no way to tell the day (pass ``received_on`` or ``send_on``).
+        TemplateError: an override cannot be rendered.
     """
+    overrides = as_templates(templates)
     message = _read(rejection) if rejection is not None else None
     contact, to = _recipient(interview, message)
     day = _send_day(interview, message, received_on, send_on)
     context = {
         **base_context(interview, day),
+        "contact": contact,
         **courtesy(contact, interview),
     }
     in_reply_to, references = _thread(message)
-    subject = _reply_subject(message) or render("rejection.subject.txt", context, one_line=True)
-    email = Draft(
-        kind="rejection_reply",
-        locale=interview.locale,
-        sender=sender(interview),
+    email = draft(
+        "rejection_reply",
+        "rejection",
+        context,
+        interview=interview,
         to=to,
-        subject=subject,
-        body=render("rejection.body.txt", context),
         send_on=day,
+        templates=overrides,
+        html=html,
+        subject=_reply_subject(message),
         in_reply_to=in_reply_to,
         references=references,
     )
-    note = render("note.txt", context)
+    note = render("note.txt", context, templates=overrides)
     return RejectionReply(email=email, note=Script.of("note", _card(note)))
 
 

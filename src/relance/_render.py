@@ -1,24 +1,41 @@
-"""Templates: one Jinja2 environment, compiled once, and the filters the language layer offers.
+"""Templates: the package's, compiled once, and a user's overrides, rendered in a sandbox.
 
 Templates are package data under ``relance/templates``. Values reach them only as
 context variables, never as template source, so « {{ 7*7 }} » in a name stays literal.
+Plain-text templates (``.txt``) are never escaped; HTML templates (``.html``) always are.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import types
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, Final
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_context
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    pass_context,
+)
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from . import _french
 from ._locales import locale_info
+from .errors import InvalidInput, TemplateError
 
-__all__ = ["FILTERS", "render"]
+__all__ = ["FILTERS", "TEMPLATES", "Templates", "as_templates", "render", "render_html"]
 
 
 @pass_context
@@ -40,44 +57,217 @@ def _clock_time(moment: time | datetime) -> str:
     return _french.clock_time(moment.time() if isinstance(moment, datetime) else moment)
 
 
-FILTERS: Mapping[str, Any] = {
-    "de": _french.de,
-    "a": _french.a,
-    "que": _french.que,
-    "accord": _agree,
-    "liste": _join,
-    "date": _long_date,
-    "heure": _clock_time,
-}
-"""The filters every template can use, by name (documented in docs/french.md)."""
+_FIRST = re.compile(r"\b1er\b")
 
 
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("relance", "templates"),
-        undefined=StrictUndefined,
-        autoescape=False,  # noqa: S701 - the output is plain text, never HTML
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        auto_reload=False,
-    )
+def _superscript_ordinals(text: str) -> Markup:
+    """Escape a line of plain text for HTML, with « 1er » as 1<sup>er</sup>."""
+    # Safe: the text is escaped first, and the only markup added is a fixed <sup>.
+    return Markup(_FIRST.sub("1<sup>er</sup>", str(escape(text))))  # noqa: S704
+
+
+FILTERS: Mapping[str, Any] = types.MappingProxyType(
+    {
+        "de": _french.de,
+        "a": _french.a,
+        "que": _french.que,
+        "accord": _agree,
+        "liste": _join,
+        "date": _long_date,
+        "heure": _clock_time,
+        "exposants": _superscript_ordinals,
+    }
+)
+"""The filters every template can use, besides Jinja2's own (see docs/templates.md)."""
+
+TEMPLATES: Mapping[str, str] = types.MappingProxyType(
+    {
+        "thank_you.subject.txt": "the subject of a thank-you note",
+        "thank_you.body.txt": "the thank-you note to one interviewer",
+        "follow_up.subject.txt": "the subject of the one-week follow-up email",
+        "follow_up.body.txt": "the one-week follow-up email",
+        "call.txt": "the follow-up call script",
+        "voicemail.txt": "the prepared voicemail",
+        "rejection.subject.txt": "the subject of the reply to a rejection, without a message",
+        "rejection.body.txt": "the reply to a rejection",
+        "note.txt": "the handwritten note after a rejection",
+        "message.html": "the HTML part of every email, from its finished plain text",
+    }
+)
+"""Every template relance renders, and what it renders."""
+
+HTML_OVERRIDES: Final = ("thank_you.body.html", "follow_up.body.html", "rejection.body.html")
+"""HTML templates an override directory may add for one kind of email."""
+
+# A template may build strings and lists: keep them from exhausting the server.
+_MAX_REPEAT = 10_000
+_MAX_POWER = 1_000
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, refusing also huge repetitions and powers."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > _MAX_POWER:
+            raise SecurityError(f"a power above {_MAX_POWER} is not allowed")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
+                if sized and len(seq) * count > _MAX_REPEAT:
+                    raise SecurityError(f"a result longer than {_MAX_REPEAT} is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
+def _configure(env: Environment) -> Environment:
     env.filters.update(FILTERS)
     return env
 
 
+def _options(loader: Any) -> dict[str, Any]:
+    return {
+        "loader": loader,
+        "undefined": StrictUndefined,
+        "autoescape": _is_html,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": False,
+    }
+
+
+def _is_html(name: str | None) -> bool:
+    return bool(name and name.endswith(".html"))
+
+
+@cache
+def _package() -> Environment:
+    """The package's own templates: trusted, compiled once for the process."""
+    # Autoescaping is on for .html templates and off for plain text (_is_html).
+    loader = PackageLoader("relance", "templates")
+    env = Environment(auto_reload=False, **_options(loader))  # noqa: S701
+    return _configure(env)
+
+
+class Templates:
+    """A directory of template overrides.
+
+    Its files replace the package's templates of the same name (``relance templates
+    copy DIR`` writes them all there, ready to edit); the others come from the
+    package. Everything is then rendered in Jinja2's sandbox with ``StrictUndefined``,
+    with the same filters and context as the package's templates. Compiled templates
+    are kept, and a file changed on disk is compiled again.
+
+    >>> Templates("/no/such/dir")
+    Traceback (most recent call last):
+      ...
+    relance.errors.InvalidInput: Invalid input: templates: /no/such/dir is not a directory.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if not self.path.is_dir():
+            raise InvalidInput.one("templates", f"{self.path} is not a directory.")
+        loader = ChoiceLoader([FileSystemLoader(self.path), PackageLoader("relance", "templates")])
+        self._env = _configure(_Sandbox(auto_reload=True, **_options(loader)))
+
+    def __repr__(self) -> str:
+        return f"Templates({str(self.path)!r})"
+
+    @property
+    def overrides(self) -> tuple[str, ...]:
+        """The names of the package templates this directory replaces or adds."""
+        known = {*TEMPLATES, *HTML_OVERRIDES}
+        return tuple(sorted(p.name for p in self.path.iterdir() if p.name in known))
+
+    def has(self, name: str) -> bool:
+        """Whether the directory holds a template of that name."""
+        return (self.path / name).is_file()
+
+    def template(self, name: str) -> Template:
+        """The compiled template (the override, else the package's)."""
+        return self._env.get_template(name)
+
+
+def as_templates(value: Templates | str | os.PathLike[str] | None) -> Templates | None:
+    """``templates=`` as the message functions take it: None, a Templates, or a path."""
+    if value is None or isinstance(value, Templates):
+        return value
+    if isinstance(value, str | os.PathLike):
+        return _templates_at(str(Path(value).resolve()))
+    raise InvalidInput.one("templates", "Expected a directory path or a relance.Templates.")
+
+
+@lru_cache(maxsize=32)
+def _templates_at(path: str) -> Templates:
+    return Templates(path)
+
+
+def _raw(name: str, context: Mapping[str, Any], templates: Templates | None) -> str:
+    if templates is None:
+        return _template(name).render(context)
+    try:
+        template = templates.template(name)
+    except TemplateSyntaxError as err:
+        message = err.message or "syntax error"
+        raise TemplateError(message, template=_file(err), line=err.lineno) from None
+    except JinjaTemplateError as err:  # pragma: no cover - a missing package template
+        raise TemplateError(str(err), template=name) from err
+    try:
+        return template.render(context)
+    except UndefinedError as err:
+        raise TemplateError(
+            f"{err.message}.",
+            template=template.filename or name,
+            line=_line(err, template),
+            available=tuple(sorted(context)),
+        ) from None
+    except SecurityError as err:
+        raise TemplateError(
+            f"the sandbox refused this: {err}.",
+            template=template.filename or name,
+            line=_line(err, template),
+        ) from None
+    except Exception as err:
+        raise TemplateError(
+            f"{type(err).__name__}: {err}.",
+            template=template.filename or name,
+            line=_line(err, template),
+        ) from None
+
+
 @cache
 def _template(name: str) -> Template:
-    return _environment().get_template(name)
+    return _package().get_template(name)
+
+
+def _file(err: TemplateSyntaxError) -> str:
+    return err.filename or err.name or "template"
+
+
+def _line(err: BaseException, template: Template) -> int | None:
+    """The template line where rendering failed, from Jinja2's rewritten traceback."""
+    line = None
+    traceback = err.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == template.filename:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def render(name: str, context: Mapping[str, Any], *, one_line: bool = False) -> str:
-    """Render a package template and finish the text: paragraphs, then typography."""
-    text = _template(name).render(context)
+def render(
+    name: str,
+    context: Mapping[str, Any],
+    *,
+    templates: Templates | None = None,
+    one_line: bool = False,
+) -> str:
+    """Render a template and finish the text: paragraphs, then typography."""
+    text = _raw(name, context, templates)
     if one_line:
         text = " ".join(text.split())
     else:
@@ -86,3 +276,33 @@ def render(name: str, context: Mapping[str, Any], *, one_line: bool = False) -> 
             text = _BLANK_LINES.sub("\n\n", text)
         text = text.strip()
     return _french.typography(text, locale_info(context["locale"]).typography)
+
+
+def render_html(
+    base: str,
+    text: str,
+    subject: str,
+    context: Mapping[str, Any],
+    *,
+    templates: Templates | None,
+    wanted: bool,
+) -> str | None:
+    """The HTML part of an email, or None when neither asked for nor overridden.
+
+    The package's ``message.html`` lays out the finished plain text, paragraph by
+    paragraph, so the HTML says exactly what the text says; an override directory
+    may give ``<base>.body.html`` (or its own ``message.html``) instead.
+    """
+    own = f"{base}.body.html"
+    overridden = templates is not None and (templates.has(own) or templates.has("message.html"))
+    if not (wanted or overridden):
+        return None
+    name = own if templates is not None and templates.has(own) else "message.html"
+    html_context = {
+        **context,
+        "text": text,
+        "subject": subject,
+        "paragraphs": [paragraph.split("\n") for paragraph in text.split("\n\n")],
+        "lang": locale_info(context["locale"]).language_tag,
+    }
+    return _raw(name, html_context, templates).strip() + "\n"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
-from ._compose import base_context, courtesy, recipient, send_date, sender
+from ._compose import base_context, courtesy, draft, recipient, send_date
 from ._draft import Draft
 from ._model import Interview
-from ._render import render
+from ._render import Templates, as_templates
 
 __all__ = ["thank_you_notes"]
 
@@ -16,7 +17,13 @@ __all__ = ["thank_you_notes"]
 _VARIANTS = tuple((i % 3, (i + i // 3) % 3) for i in range(9))
 
 
-def thank_you_notes(interview: Interview, *, send_on: date | None = None) -> list[Draft]:
+def thank_you_notes(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    templates: Templates | str | os.PathLike[str] | None = None,
+    html: bool = False,
+) -> list[Draft]:
     """One thank-you email per interviewer, in their order, dated the next business day.
 
     Args:
@@ -24,13 +31,16 @@ def thank_you_notes(interview: Interview, *, send_on: date | None = None) -> lis
         send_on: the day the notes will be sent; by default the first business day
             after the interview in the interview's region. The wording refers to the
             interview from that day: « hier », « vendredi dernier », or the full date.
+        templates: a directory of template overrides, or a :class:`Templates`.
+        html: also write an HTML part (``Draft.html``).
 
     Raises:
         InvalidInput: ``send_on`` is not a date, or is before the interview.
+        TemplateError: an override cannot be rendered.
     """
+    overrides = as_templates(templates)
     day = send_date(interview, send_on, days_after=1)
     context = base_context(interview, day)
-    from_ = sender(interview)
     drafts = []
     for index, contact in enumerate(interview.interviewers):
         opening, detail = _VARIANTS[index]
@@ -41,14 +51,15 @@ def thank_you_notes(interview: Interview, *, send_on: date | None = None) -> lis
             "variant": {"opening": opening, "detail": detail},
         }
         drafts.append(
-            Draft(
-                kind="thank_you",
-                locale=interview.locale,
-                sender=from_,
+            draft(
+                "thank_you",
+                "thank_you",
+                note,
+                interview=interview,
                 to=recipient(contact),
-                subject=render("thank_you.subject.txt", note, one_line=True),
-                body=render("thank_you.body.txt", note),
                 send_on=day,
+                templates=overrides,
+                html=html,
             )
         )
     return drafts

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["InvalidInput", "MissingRecipient", "Problem", "RelanceError"]
+__all__ = ["InvalidInput", "MissingRecipient", "Problem", "RelanceError", "TemplateError"]
 
 
 class RelanceError(ValueError):
@@ -81,3 +82,45 @@ def _join(prefix: str, field: str) -> str:
 
 class MissingRecipient(RelanceError):
     """A message was asked of a draft whose recipient has no email address."""
+
+
+class TemplateError(RelanceError):
+    """A template cannot be rendered: a syntax error, an undefined name, or something the
+    sandbox refuses. The message names the template file and the line."""
+
+    template: str
+    """The template's file name (a path for an override)."""
+    line: int | None
+    """The line in that file, when known."""
+    available: tuple[str, ...]
+    """For an undefined name: the names the template can use."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        template: str,
+        line: int | None = None,
+        available: tuple[str, ...] = (),
+    ) -> None:
+        self.template = template
+        self.line = line
+        self.available = available
+        where = f"{template}, line {line}" if line else template
+        text = f"{where}: {message}"
+        if available:
+            text += f" The names available here are: {', '.join(available)}."
+        super().__init__(text)
+        self._message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_template_error,
+            (self._message, self.template, self.line, self.available),
+        )
+
+
+def _rebuild_template_error(
+    message: str, template: str, line: int | None, available: tuple[str, ...]
+) -> TemplateError:
+    return TemplateError(message, template=template, line=line, available=available)
