@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from . import _french
@@ -15,6 +16,7 @@ from ._render import Templates, render, render_html
 from .errors import InvalidInput
 
 __all__ = [
+    "VARIABLES",
     "appel",
     "base_context",
     "business_day_after",
@@ -31,6 +33,57 @@ __all__ = [
     "sign_off",
     "spoken_name",
 ]
+
+
+# The names every template's context holds (see docs/templates.md; a test checks
+# that these are exactly the names the code passes).
+_COMMON = (
+    "appel",
+    "candidate",
+    "closing",
+    "company",
+    "contact",
+    "forgot_to_mention",
+    "gender",
+    "greeting",
+    "held_at",
+    "held_on",
+    "letter_closing",
+    "letter_sign_off",
+    "locale",
+    "position",
+    "send_on",
+    "sign_off",
+    "strengths",
+    "when",
+    "words",
+)
+_THANK_YOU = (*_COMMON, "variant")
+_FOLLOW_UP = (*_COMMON, "availability", "contact_spoken", "held_date", "phone")
+_HTML = ("lang", "paragraphs", "subject", "text")
+
+VARIABLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        name: tuple(sorted(names))
+        for name, names in {
+            "thank_you.subject.txt": _THANK_YOU,
+            "thank_you.body.txt": _THANK_YOU,
+            "follow_up.subject.txt": _FOLLOW_UP,
+            "follow_up.body.txt": _FOLLOW_UP,
+            "call.txt": _FOLLOW_UP,
+            "voicemail.txt": (*_FOLLOW_UP, "brief"),
+            "rejection.subject.txt": _COMMON,
+            "rejection.body.txt": _COMMON,
+            "note.txt": _COMMON,
+            "thank_you.body.html": (*_THANK_YOU, *_HTML),
+            "follow_up.body.html": (*_FOLLOW_UP, *_HTML),
+            "rejection.body.html": (*_COMMON, *_HTML),
+            "message.html": (*{*_THANK_YOU, *_FOLLOW_UP}, *_HTML),
+        }.items()
+    }
+)
+"""The variables each template can use: ``message.html`` has those of the email it
+lays out (the names below are their union) plus the finished text."""
 
 
 def greeting(contact: Contact | None, interview: Interview) -> str:

@@ -289,15 +289,16 @@ def render_html(
 ) -> str | None:
     """The HTML part of an email, or None when neither asked for nor overridden.
 
-    The package's ``message.html`` lays out the finished plain text, paragraph by
-    paragraph, so the HTML says exactly what the text says; an override directory
-    may give ``<base>.body.html`` (or its own ``message.html``) instead.
+    ``message.html`` lays out the finished plain text, paragraph by paragraph, so the
+    HTML says exactly what the text says (an override directory may restyle it). An
+    override directory may also give ``<base>.body.html``: that email then always has
+    an HTML part, from that template.
     """
     own = f"{base}.body.html"
-    overridden = templates is not None and (templates.has(own) or templates.has("message.html"))
+    overridden = templates is not None and templates.has(own)
     if not (wanted or overridden):
         return None
-    name = own if templates is not None and templates.has(own) else "message.html"
+    name = own if overridden else "message.html"
     html_context = {
         **context,
         "text": text,

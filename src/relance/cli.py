@@ -16,36 +16,24 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from ._check import check_templates
+from ._compose import VARIABLES
 from ._draft import Draft
 from ._follow_up import follow_up
+from ._grammalecte import INSTALL
 from ._model import Interview
 from ._plan import plan
 from ._rejection import rejection_reply
+from ._render import FILTERS, HTML_OVERRIDES, TEMPLATES, Templates
+from ._samples import example_interview, example_rejection, example_text, sample_interviews
 from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, Problem, RelanceError
 
-__all__ = ["main"]
+__all__ = ["example_interview", "example_rejection", "example_text", "main"]
 
 FORMATS = ("text", "eml", "json")
 _RULE = "\n" + "─" * 72 + "\n\n"
-
-
-def example_text() -> str:
-    """The commented example interview file that ``relance example`` prints."""
-    return files("relance").joinpath("example.toml").read_text(encoding="utf-8")
-
-
-def example_rejection() -> bytes:
-    """The employer's rejection the demo replies to (an .eml file)."""
-    return files("relance").joinpath("example-rejection.eml").read_bytes()
-
-
-def example_interview() -> Interview:
-    """The built-in example, as an :class:`~relance.Interview`."""
-    import tomllib
-
-    return Interview.from_dict(tomllib.loads(example_text()))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,6 +95,23 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument(
         "--start", metavar="YYYY-MM-DD", help="drop the steps before this day (a late plan)"
     )
+    _template_options(schedule)
+
+    own = commands.add_parser(
+        "templates",
+        help="list, copy and check the templates, to write your own wording",
+        description="Override relance's wording: copy the templates into a directory, "
+        "edit them, check them, then pass --templates DIR to any message command.",
+    )
+    actions = own.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="each template: what it renders, its variables")
+    copy = actions.add_parser("copy", help="write the package's templates into DIR")
+    copy.add_argument("directory", type=Path, metavar="DIR")
+    check = actions.add_parser(
+        "check",
+        help="render every template of DIR over sample interviews in every region",
+    )
+    check.add_argument("directory", type=Path, metavar="DIR")
     return parser
 
 
@@ -120,6 +125,17 @@ def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> Non
         help="write one file per message into DIR instead of printing them",
     )
     command.add_argument("--send-on", metavar="YYYY-MM-DD", help=send_on_help)
+    _template_options(command)
+
+
+def _template_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="a directory of template overrides (see `relance templates copy`)",
+    )
+    command.add_argument("--html", action="store_true", help="also write an HTML part")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,7 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "demo":
             _demo()
         elif args.command == "thank-you":
-            notes = thank_you_notes(Interview.load(args.file), send_on=_day(args.send_on))
+            notes = thank_you_notes(
+                Interview.load(args.file),
+                send_on=_day(args.send_on),
+                templates=args.templates,
+                html=args.html,
+            )
             items: list[Item] = [
                 (f"thank-you-{i}", note, f"interviewers[{i - 1}].email")
                 for i, note in enumerate(notes, 1)
@@ -139,7 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _emit(items, args.format, args.out, [n.as_dict() for n in notes])
         elif args.command == "follow-up":
             interview = Interview.load(args.file)
-            later = follow_up(interview, send_on=_day(args.send_on))
+            later = follow_up(
+                interview, send_on=_day(args.send_on), templates=args.templates, html=args.html
+            )
             who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
             items = [
                 ("follow-up", later.email, f"{who}.email"),
@@ -149,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _emit(items, args.format, args.out, later.as_dict())
         elif args.command == "rejection":
             _rejection(args)
+        elif args.command == "templates":
+            return _templates(args)
         else:
             _plan(args)
     except RelanceError as err:
@@ -156,6 +181,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `relance demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        for name, what in TEMPLATES.items():
+            print(f"{name}: {what}")
+            print(f"  variables: {', '.join(VARIABLES[name])}")
+        print(f"\nAn override directory may also hold {', '.join(HTML_OVERRIDES)}.")
+        print(f"Filters: {', '.join(FILTERS)}, and Jinja2's own.")
+        return 0
+    if args.action == "copy":
+        existing = [name for name in TEMPLATES if (args.directory / name).exists()]
+        if existing:
+            raise InvalidInput.one(
+                "DIR", f"{args.directory} already holds {', '.join(existing)}; nothing written."
+            )
+        package = files("relance").joinpath("templates")
+        contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
+        _write_all(args.directory, contents, option="DIR")
+        for name in contents:
+            print(args.directory / name)
+        return 0
+    problems, french = check_templates(Templates(args.directory))
+    for problem in problems:
+        print(problem)
+    renders = sum(1 for _ in sample_interviews())
+    summary = f"{args.directory}: every template rendered over {renders} sample interviews"
+    if not french:
+        print(f"French not checked: Grammalecte is not installed ({INSTALL}).", file=sys.stderr)
+    if problems:
+        print(f"{summary}: {len(problems)} problem(s).", file=sys.stderr)
+        return 2
+    print(f"{summary}{', Grammalecte included' if french else ''}: no problem.")
     return 0
 
 
@@ -175,6 +234,8 @@ def _rejection(args: argparse.Namespace) -> None:
         rejection=args.reply_to,
         received_on=received_on,
         send_on=_day(args.send_on),
+        templates=args.templates,
+        html=args.html,
     )
     if args.reply_to is not None:
         where = f"rejection ({args.reply_to})"
@@ -189,7 +250,12 @@ def _rejection(args: argparse.Namespace) -> None:
 
 
 def _plan(args: argparse.Namespace) -> None:
-    steps = plan(Interview.load(args.file), start=_day(args.start, option="--start"))
+    steps = plan(
+        Interview.load(args.file),
+        start=_day(args.start, option="--start"),
+        templates=args.templates,
+        html=args.html,
+    )
     if args.ics is not None:
         _write_all(args.ics.parent, {args.ics.name: steps.to_ics()}, option="--ics")
     if args.format == "json":
@@ -275,6 +341,9 @@ def _emit(items: Sequence[Item], fmt: str, out: Path | None, data: object) -> No
             sys.stdout.buffer.flush()
         return
     contents = dict(_file(name, item, fmt) for name, item, _ in items)
+    for name, item, _ in items:
+        if isinstance(item, Draft) and item.html is not None and fmt != "eml":
+            contents[f"{name}.html"] = item.html.encode()
     _write_all(out, contents, option="--out")
     for name in contents:
         print(out / name)
