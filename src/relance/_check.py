@@ -54,8 +54,8 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
             failed(err)
         else:
             texts[f"{name} rejection"] = Text(refusal.email.body, nouns)
-            note = refusal.note.text
-            note_text = "\n\n".join(p.replace("\n", " ") for p in note.split("\n\n"))
+            card = refusal.note.text
+            note_text = "\n\n".join(p.replace("\n", " ") for p in card.split("\n\n"))
             texts[f"{name} note"] = Text(note_text, nouns)
     grammalecte = command()
     if grammalecte is None or not texts:
