@@ -74,6 +74,14 @@ _EUROPE = Typography(
     inside_guillemets="\u00a0",
 )
 
+# France, Belgium and Switzerland share these words (french-conventions.md, section 5).
+_EUROPE_WORDS = {
+    "interview": Noun("entretien", "m"),
+    "email": Noun("e-mail", "m"),
+    "voicemail": Noun("messagerie vocale", "f"),
+    "cover_letter": Noun("lettre de motivation", "f"),
+}
+
 LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
     {
         "fr_CA": LocaleInfo(
@@ -104,13 +112,7 @@ LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
             country="FR",
             subdivision=None,
             typography=_EUROPE,
-            words=_words(
-                interview=Noun("entretien", "m"),
-                email=Noun("e-mail", "m"),
-                voicemail=Noun("messagerie vocale", "f"),
-                cover_letter=Noun("lettre de motivation", "f"),
-                mobile=Noun("portable", "m"),
-            ),
+            words=_words(**_EUROPE_WORDS, mobile=Noun("portable", "m")),
             formal_appel_with_name=False,
             short_closing="Bien cordialement,",
         ),
@@ -121,13 +123,7 @@ LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
             country="BE",
             subdivision=None,
             typography=_EUROPE,
-            words=_words(
-                interview=Noun("entretien", "m"),
-                email=Noun("e-mail", "m"),
-                voicemail=Noun("messagerie vocale", "f"),
-                cover_letter=Noun("lettre de motivation", "f"),
-                mobile=Noun("GSM", "m"),
-            ),
+            words=_words(**_EUROPE_WORDS, mobile=Noun("GSM", "m")),
             formal_appel_with_name=False,
             short_closing="Bien à vous,",
         ),
@@ -142,13 +138,7 @@ LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
                 before_high_punctuation="\u202f",
                 inside_guillemets="\u202f",
             ),
-            words=_words(
-                interview=Noun("entretien", "m"),
-                email=Noun("e-mail", "m"),
-                voicemail=Noun("messagerie vocale", "f"),
-                cover_letter=Noun("lettre de motivation", "f"),
-                mobile=Noun("natel", "m"),
-            ),
+            words=_words(**_EUROPE_WORDS, mobile=Noun("natel", "m")),
             formal_appel_with_name=False,
             short_closing="Meilleures salutations,",
         ),

@@ -216,24 +216,18 @@ def _raw(name: str, context: Mapping[str, Any], templates: Templates | None) -> 
     try:
         return template.render(context)
     except UndefinedError as err:
-        raise TemplateError(
-            f"{err.message}.",
-            template=template.filename or name,
-            line=_line(err, template),
-            available=tuple(sorted(context)),
-        ) from None
+        message, available = f"{err.message}.", tuple(sorted(context))
+        failure: BaseException = err
     except SecurityError as err:
-        raise TemplateError(
-            f"the sandbox refused this: {err}.",
-            template=template.filename or name,
-            line=_line(err, template),
-        ) from None
-    except Exception as err:
-        raise TemplateError(
-            f"{type(err).__name__}: {err}.",
-            template=template.filename or name,
-            line=_line(err, template),
-        ) from None
+        message, available, failure = f"the sandbox refused this: {err}.", (), err
+    except Exception as err:  # a user's template may fail in any way
+        message, available, failure = f"{type(err).__name__}: {err}.", (), err
+    raise TemplateError(
+        message,
+        template=template.filename or name,
+        line=_line(failure, template),
+        available=available,
+    )
 
 
 @cache
