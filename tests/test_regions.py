@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relance import InvalidInput, follow_up, plan, rejection_reply, thank_you_notes
 from relance._calendar import is_business_day
@@ -243,3 +245,42 @@ def test_locale_tone_and_region_come_from_files_too() -> None:
     assert note.send_on == date(2026, 9, 22)
     assert note.body.endswith("Meilleures salutations,\nCamille Roy")
     assert note.to_message()["Content-Language"] == "fr-CH"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_running_text_dates_have_no_comma_in_any_region(locale: str) -> None:
+    from relance._french import long_date
+
+    assert long_date(date(2025, 3, 1), locale) == "samedi 1er mars 2025"
+    interview = replace(EVERY_FIELD, locale=locale)
+    body = follow_up(interview).email.body
+    assert "du mardi 1er décembre." in body
+
+
+CALENDARS = [
+    ("fr_CA", None, "CA", "QC"),
+    ("fr_CA", "ON", "CA", "ON"),
+    ("fr_FR", None, "FR", None),
+    ("fr_FR", "57", "FR", "57"),
+    ("fr_BE", None, "BE", None),
+    ("fr_CH", None, "CH", None),
+    ("fr_CH", "VD", "CH", "VD"),
+    ("fr_CH", "GE", "CH", "GE"),
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    held=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    calendar=st.sampled_from(CALENDARS),
+    tone=st.sampled_from(TONES),
+)
+def test_every_dated_step_is_a_business_day_of_the_region(
+    held: date, calendar: tuple[str, str | None, str, str | None], tone: str
+) -> None:
+    locale, region, country, subdivision = calendar
+    interview = replace(EVERY_FIELD, locale=locale, region=region, tone=tone, held_at=held)
+    days = [step.on for step in plan(interview) if step.on is not None]
+    days.append(rejection_reply(interview, received_on=held).email.send_on)
+    assert all(is_business_day(day, country, subdivision) for day in days)
+    assert days[:-1] == sorted(days[:-1])
