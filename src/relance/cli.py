@@ -181,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `relance demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        print("relance: interrupted", file=sys.stderr)
+        return 130
     return 0
 
 
