@@ -268,21 +268,24 @@ class Typography:
     """After « and before »."""
 
 
-# Spans typography must never touch: URLs, phone numbers, and email addresses (the
-# last only looked for when the text has an « @ »: that part is the costly one).
-_URL_OR_PHONE = r"""
-      (?:https?://|www\.)[^\s<>«»"]*[^\s<>«»".,;:!?)]
-    | \+?\(?\d[\d \u00a0().\-]{5,}\d
-"""
-_EMAIL = r"""
-    | [^\s<>«»"@]+@[^\s<>«»"@]+\.[^\s<>«»"@.,;:!?)]+
-"""
-_PROTECTED = re.compile(_URL_OR_PHONE, re.VERBOSE)
-_PROTECTED_WITH_EMAIL = re.compile(_URL_OR_PHONE + _EMAIL, re.VERBOSE)
+# Spans typography must never touch: phone numbers, URLs and email addresses. Each
+# pattern starts with a character set, which the regular expression engine can skip
+# to; URLs and addresses are only looked for when the text has their sign.
+_PHONE = r"[+(0-9][0-9 \u00a0().\-]{5,}[0-9]"
+_URL = r"(?:https?://|www\.)[^\s<>«»\"]*[^\s<>«»\".,;:!?)]"
+_EMAIL = r"[^\s<>«»\"@]+@[^\s<>«»\"@]+\.[^\s<>«»\"@.,;:!?)]+"
+_PROTECTED = {
+    (url, email): re.compile(
+        "|".join(p for p, on in ((_URL, url), (_EMAIL, email), (_PHONE, True)) if on)
+    )
+    for url in (False, True)
+    for email in (False, True)
+}
 _PLACEHOLDER = re.compile("\x00([0-9]+)\x00")  # the model forbids NUL in every field
 _SPACES = "[ \u00a0\u202f\u2009]"
-_HIGH = re.compile(rf"(?<=[^\s;!?]){_SPACES}*([;!?]+)")
-_COLON = re.compile(rf"(?<=\S){_SPACES}*:(?=\s|$)")
+_SPACE_CHARS = " \u00a0\u202f\u2009"
+_HIGH = re.compile(r"[;!?]+")
+_COLON = re.compile(r":(?=\s|$)")
 _OPEN_GUILLEMET = re.compile(rf"«{_SPACES}*")
 _CLOSE_GUILLEMET = re.compile(rf"{_SPACES}*»")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
@@ -312,9 +315,33 @@ def typography(text: str, rules: Typography) -> str:
         kept.append(match.group())
         return f"\x00{len(kept) - 1}\x00"
 
-    protected = _PROTECTED_WITH_EMAIL if "@" in text else _PROTECTED
+    protected = _PROTECTED["http" in text or "www." in text, "@" in text]
     text = _prose(protected.sub(keep, text), rules)
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
+
+
+def _space_before(text: str, marks: re.Pattern[str], space: str, after_marks: str) -> str:
+    """Put exactly ``space`` between a word and each punctuation mark ``marks`` finds.
+
+    A mark at the start of a line, or right after a mark of ``after_marks``
+    (« ?! »), keeps what it has. Written as a loop over the marks rather than one
+    pattern with a look-behind, which the engine would try at every position.
+    """
+    out: list[str] = []
+    position = 0
+    for match in marks.finditer(text):
+        chunk = text[position : match.start()]
+        word = chunk.rstrip(_SPACE_CHARS)
+        end = position + len(word)
+        previous = text[end - 1] if end else ""
+        if previous and not previous.isspace() and previous not in after_marks:
+            out.append(word + space)
+        else:
+            out.append(chunk)
+        out.append(match.group())
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _hours(match: re.Match[str]) -> str:
@@ -338,9 +365,9 @@ def _prose(text: str, rules: Typography) -> str:
     if _MAYBE_HOURS.search(text):
         text = _HOURS.sub(_hours, text)
     if ";" in text or "!" in text or "?" in text:
-        text = _HIGH.sub(lambda m: rules.before_high_punctuation + m.group(1), text)
+        text = _space_before(text, _HIGH, rules.before_high_punctuation, ";!?")
     if ":" in text:
-        text = _COLON.sub(rules.before_colon + ":", text)
+        text = _space_before(text, _COLON, rules.before_colon, "")
     if "«" in text:
         text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
     if "»" in text:
