@@ -6,6 +6,8 @@ import doctest
 from datetime import date, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relance import _french
 from relance._french import (
@@ -241,3 +243,38 @@ def test_module_examples_run() -> None:
     results = doctest.testmod(_french)
     assert results.attempted > 5
     assert results.failed == 0
+
+
+PROSE = st.text(
+    alphabet=st.sampled_from(list("abcé’'\"«» :;!?.,-\u00a0\u202f\n0123456789h@/")),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=PROSE)
+def test_typography_never_fails_and_is_stable(text: str) -> None:
+    once = typography(text, QUEBEC)
+    assert typography(once, QUEBEC) == once
+    assert "'" not in once
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.sampled_from(["Écrivez à ", "Voir : ", "« ", "Tél. ", ""]),
+    protected=st.sampled_from(
+        [
+            "jo.o'neil@example.com",
+            "https://example.com/a?b=c;d:e!f",
+            "www.example.org/x;y",
+            "514 555-0199",
+            "+33 1 23 45 67 89",
+            "(514) 555-0199",
+        ]
+    ),
+    after=st.sampled_from([" ; merci !", ".", " : oui", " »", ""]),
+)
+def test_typography_never_touches_addresses_urls_or_phones(
+    before: str, protected: str, after: str
+) -> None:
+    assert protected in typography(f"{before}{protected}{after}", QUEBEC)

@@ -364,12 +364,13 @@ def _prose(text: str, rules: Typography) -> str:
         text = _DASH.sub(" – ", text)
     if _MAYBE_HOURS.search(text):
         text = _HOURS.sub(_hours, text)
-    if ";" in text or "!" in text or "?" in text:
-        text = _space_before(text, _HIGH, rules.before_high_punctuation, ";!?")
-    if ":" in text:
-        text = _space_before(text, _COLON, rules.before_colon, "")
+    # Guillemets first: the space they bring may be the one a colon waits for.
     if "«" in text:
         text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
     if "»" in text:
         text = _CLOSE_GUILLEMET.sub(rules.inside_guillemets + "»", text)
+    if ";" in text or "!" in text or "?" in text:
+        text = _space_before(text, _HIGH, rules.before_high_punctuation, ";!?")
+    if ":" in text:
+        text = _space_before(text, _COLON, rules.before_colon, "")
     return text
