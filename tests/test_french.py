@@ -251,12 +251,13 @@ PROSE = st.text(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(text=PROSE)
 def test_typography_never_fails_and_is_stable(text: str) -> None:
     once = typography(text, QUEBEC)
     assert typography(once, QUEBEC) == once
-    assert "'" not in once
+    if "@" not in text:  # an address keeps its own apostrophe: o'neil@example.com
+        assert "'" not in once
 
 
 @settings(max_examples=200, deadline=None)

@@ -370,7 +370,7 @@ def _prose(text: str, rules: Typography) -> str:
     if "»" in text:
         text = _CLOSE_GUILLEMET.sub(rules.inside_guillemets + "»", text)
     if ";" in text or "!" in text or "?" in text:
-        text = _space_before(text, _HIGH, rules.before_high_punctuation, ";!?")
+        text = _space_before(text, _HIGH, rules.before_high_punctuation, ";!?:")
     if ":" in text:
-        text = _space_before(text, _COLON, rules.before_colon, "")
+        text = _space_before(text, _COLON, rules.before_colon, ";!?:")
     return text
