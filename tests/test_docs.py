@@ -35,3 +35,11 @@ def test_the_region_pages_show_both_registers() -> None:
         assert "## Formal register" in text
         assert "## Cordial register" in text
         assert text.count("### ") == 12
+
+
+def test_the_api_page_names_every_public_name() -> None:
+    import relance
+
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    missing = [name for name in relance.__all__ if f"`{name}" not in text]
+    assert missing == []

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Literal
 
 from ._french import Gender, Typography, elides
 
-__all__ = ["LOCALES", "TONES", "LocaleInfo", "Noun", "locale_info"]
+__all__ = ["LOCALES", "TONES", "LocaleInfo", "Noun", "Tone", "locale_info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,10 @@ LOCALES: Mapping[str, LocaleInfo] = MappingProxyType(
     }
 )
 
-TONES = ("formal", "cordial")
+Tone = Literal["formal", "cordial"]
+"""A register: formal (the default) or cordial."""
+
+TONES: tuple[Tone, ...] = ("formal", "cordial")
 """The registers: ``"formal"`` (the default) and ``"cordial"``."""
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
 from ._french import Gender
-from ._locales import LOCALES, TONES
+from ._locales import LOCALES, TONES, Tone
 from .errors import InvalidInput, Problem
 
-__all__ = ["Candidate", "Civility", "Contact", "Gender", "Interview"]
+__all__ = ["Candidate", "Civility", "Contact", "Gender", "Interview", "Tone"]
 
 Civility = Literal["Madame", "Monsieur"]
 
@@ -363,7 +363,7 @@ class Interview:
     locale: str = "fr_CA"
     """The region the messages are written for: ``"fr_CA"`` (Quebec), ``"fr_FR"``,
     ``"fr_BE"`` or ``"fr_CH"``."""
-    tone: str = "formal"
+    tone: Tone = "formal"
     """The register: ``"formal"`` (« Je vous prie d’agréer… ») or ``"cordial"``
     (« Bonjour Madame Dupont, » … « Bien cordialement, »)."""
     region: str | None = None
