@@ -11,22 +11,15 @@ from pathlib import Path
 
 from relance import Interview, follow_up, rejection_reply, thank_you_notes
 from relance._locales import LOCALES, TONES
-from relance.cli import example_interview, example_rejection
+from relance._samples import HOMES, example_interview, example_rejection
 
 PAGES = Path(__file__).parent / "regions"
 
-# The example candidate, living in each region.
-LOCAL = {
-    "fr_CA": ("Montréal", "514 555-0199"),
-    "fr_FR": ("Lyon", "06 12 34 56 78"),
-    "fr_BE": ("Bruxelles", "0470 12 34 56"),
-    "fr_CH": ("Lausanne", "079 123 45 67"),
-}
 TONE_NAMES = {"formal": "Formal register (the default)", "cordial": "Cordial register"}
 
 
 def interview_for(locale: str, tone: str) -> Interview:
-    city, phone = LOCAL[locale]
+    city, phone = HOMES[locale]
     example = example_interview()
     candidate = replace(example.candidate, city=city, phone=phone)
     return replace(example, candidate=candidate, locale=locale, tone=tone)
@@ -52,7 +45,7 @@ def page(locale: str) -> str:
         f"- Cordial closing: « {info.short_closing} »\n",
         (
             "The built-in example interview (`relance example`), with the candidate living "
-            f"in {LOCAL[locale][0]}; the rejection reply answers the built-in example "
+            f"in {HOMES[locale][0]}; the rejection reply answers the built-in example "
             "rejection.\n"
         ),
     ]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from relance import Candidate, Contact, Interview
+from relance._check import proper_nouns
+from relance._samples import HOMES
 
 MONTREAL = timezone(timedelta(hours=-5))
 
@@ -29,16 +31,6 @@ class Scenario:
     @property
     def proper_nouns(self) -> frozenset[str]:
         return proper_nouns(self.interview)
-
-
-def proper_nouns(iv: Interview) -> frozenset[str]:
-    """The words of the names in the input: Grammalecte may not know them."""
-    people = [iv.candidate.name, *(c.name for c in iv.interviewers)]
-    if iv.hiring_contact:
-        people.append(iv.hiring_contact.name)
-    words = " ".join([*people, iv.company, iv.candidate.city or ""])
-    words = words.replace("’", " ").replace("'", " ")
-    return frozenset(words.split()) | frozenset(words.replace("-", " ").split())
 
 
 CAMILLE = Candidate(
@@ -245,13 +237,6 @@ SCENARIOS = (
 LOCALES = ("fr_CA", "fr_FR", "fr_BE", "fr_CH")
 TONES = ("formal", "cordial")
 
-# Where the candidate lives and the phone number they give, by region.
-_LOCAL = {
-    "fr_CA": ("Montréal", "514 555-0199"),
-    "fr_FR": ("Lyon", "06 12 34 56 78"),
-    "fr_BE": ("Bruxelles", "0470 12 34 56"),
-    "fr_CH": ("Lausanne", "079 123 45 67"),
-}
 
 # One scenario per gender setting: every optional field (f), an aspirated h (m), and
 # no optional field at all (no gender, no phone, no civility).
@@ -263,7 +248,7 @@ REGION_SCENARIOS = tuple(
 def localized(scenario: Scenario, locale: str, tone: str) -> Scenario:
     """The scenario as a candidate of that region would write it, in that register."""
     iv = scenario.interview
-    city, phone = _LOCAL[locale]
+    city, phone = HOMES[locale]
     candidate = replace(
         iv.candidate,
         city=city if iv.candidate.city else None,

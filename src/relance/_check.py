@@ -12,7 +12,7 @@ from ._samples import example_rejection, sample_interviews
 from ._thank_you import thank_you_notes
 from .errors import TemplateError
 
-__all__ = ["check_templates"]
+__all__ = ["check_templates", "proper_nouns"]
 
 
 def check_templates(templates: Templates) -> tuple[list[str], bool]:
@@ -23,7 +23,7 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
     rejection = example_rejection()
     employer = _names_in(rejection)
     for name, interview in sample_interviews():
-        nouns = _proper_nouns(interview) | employer
+        nouns = proper_nouns(interview) | employer
 
         def failed(err: TemplateError) -> None:
             if str(err) not in problems:
@@ -79,7 +79,8 @@ def _names_in(raw: bytes) -> frozenset[str]:
     return frozenset(names.split())
 
 
-def _proper_nouns(interview: Interview) -> frozenset[str]:
+def proper_nouns(interview: Interview) -> frozenset[str]:
+    """The words of the names in an interview: Grammalecte may not know them."""
     people = [interview.candidate.name, *(c.name for c in interview.interviewers)]
     if interview.hiring_contact is not None:
         people.append(interview.hiring_contact.name)

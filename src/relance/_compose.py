@@ -147,19 +147,15 @@ def _unbreakable(phone: str | None) -> str | None:
 def courtesy(contact: Contact | None, interview: Interview) -> dict[str, str]:
     """Every greeting and closing form a template may need, for one recipient."""
     candidate = interview.candidate
-    email_closing = closing(contact, interview)
-    letter_closing = (
-        formal_closing(contact)
-        if interview.tone == "formal"
-        else locale_info(interview.locale).short_closing
-    )
+    # A card closes like an email of the same register; only its appel differs.
+    salutation = closing(contact, interview)
     return {
         "greeting": greeting(contact, interview),
-        "closing": email_closing,
-        "sign_off": sign_off(email_closing, candidate.name, _unbreakable(candidate.phone)),
+        "closing": salutation,
+        "sign_off": sign_off(salutation, candidate.name, _unbreakable(candidate.phone)),
         "appel": appel(contact),
-        "letter_closing": letter_closing,
-        "letter_sign_off": sign_off(letter_closing, candidate.name),
+        "letter_closing": salutation,
+        "letter_sign_off": sign_off(salutation, candidate.name),
     }
 
 

@@ -10,7 +10,21 @@ from importlib.resources import files
 from ._locales import LOCALES, TONES
 from ._model import Contact, Interview
 
-__all__ = ["example_interview", "example_rejection", "example_text", "sample_interviews"]
+__all__ = [
+    "HOMES",
+    "example_interview",
+    "example_rejection",
+    "example_text",
+    "sample_interviews",
+]
+
+HOMES = {
+    "fr_CA": ("Montréal", "514 555-0199"),
+    "fr_FR": ("Lyon", "06 12 34 56 78"),
+    "fr_BE": ("Bruxelles", "0470 12 34 56"),
+    "fr_CH": ("Lausanne", "079 123 45 67"),
+}
+"""A candidate's city and phone number as written in each region, for the docs and tests."""
 
 
 def example_text() -> str:
