@@ -271,7 +271,7 @@ def test_rejection_replies_in_the_thread(interview_file: Path, tmp_path: Path) -
     reply = message_from_bytes((out / "rejection-reply.eml").read_bytes(), policy=default)
     original = message_from_bytes(example_rejection(), policy=default)
     assert reply["In-Reply-To"] == original["Message-ID"]
-    assert reply["Subject"] == f"RE : {original['Subject']}"
+    assert reply["Subject"] == f"RE\u00a0: {original['Subject']}"
     expected = rejection_reply(Interview.load(interview_file), rejection=eml)
     assert (out / "note.txt").read_text(encoding="utf-8") == expected.note.as_text()
 

@@ -16,7 +16,7 @@ import pytest
 
 from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
 from relance._grammalecte import INSTALL, Text, check, command
-from relance.cli import example_interview
+from relance.cli import example_interview, example_rejection
 
 from scenarios import LOCALES, REGION_SCENARIOS, SCENARIOS, TONES, localized, proper_nouns
 
@@ -43,6 +43,8 @@ def messages(name: str, interview: Interview, send_on: date | None = None) -> It
     refusal = rejection_reply(interview, received_on=interview.held_on + timedelta(days=14))
     email = refusal.email
     yield Named(f"{name}-rejection", f"{email.subject}\n\n{email.body}", nouns)
+    threaded = rejection_reply(interview, rejection=example_rejection()).email
+    yield Named(f"{name}-reply-subject", threaded.subject, nouns)
     # The note is broken into short lines for a card: check it as paragraphs.
     paragraphs = [" ".join(p.split("\n")) for p in refusal.note.text.split("\n\n")]
     yield Named(f"{name}-note", "\n\n".join(paragraphs), nouns)

@@ -70,7 +70,7 @@ def test_reply_threads_under_the_original() -> None:
     assert sent["In-Reply-To"] == parent["Message-ID"]
     assert sent["References"].split()[-1] == parent["Message-ID"]
     assert sent["References"].split()[:-1] == parent["References"].split()
-    assert sent["Subject"] == "RE : Votre candidature"
+    assert sent["Subject"] == "RE\u00a0: Votre candidature"
 
 
 def test_reply_goes_to_reply_to_and_greets_the_known_author() -> None:
@@ -113,7 +113,7 @@ def test_encoded_accented_subject_and_display_name() -> None:
         b"Message-ID: <x1@ubisoft.example>\r\n\r\nNon.\r\n"
     )
     email = rejection_reply(EVERY_FIELD, rejection=raw).email
-    assert email.subject == "RE : Réponse à votre candidature « analyste »"
+    assert email.subject == "RE\u00a0: Réponse à votre candidature « analyste »"
     assert email.to == "Geneviève Côté <g.cote@ubisoft.example>"
     assert email.body.startswith("Bonjour Geneviève Côté,")
     sent = parse(email.to_eml())
@@ -124,17 +124,19 @@ def test_encoded_accented_subject_and_display_name() -> None:
 @pytest.mark.parametrize(
     ("subject", "expected"),
     [
-        ("Votre candidature", "RE : Votre candidature"),
-        ("RE : Votre candidature", "RE : Votre candidature"),
-        ("Re: Votre candidature", "RE : Votre candidature"),
-        ("RE: RE : Re: Votre candidature", "RE : Votre candidature"),
-        ("Réf : Votre candidature", "RE : Votre candidature"),
-        ("AW: Votre candidature", "RE : Votre candidature"),
-        ("TR : Votre candidature", "RE : TR : Votre candidature"),
-        ("Re: TR : Votre candidature", "RE : TR : Votre candidature"),
-        ("Fwd: Votre candidature", "RE : Fwd: Votre candidature"),
-        ("Retour sur votre candidature", "RE : Retour sur votre candidature"),
-        ("  RE :   Votre   candidature ", "RE : Votre candidature"),
+        ("Votre candidature", "RE\u00a0: Votre candidature"),
+        ("RE : Votre candidature", "RE\u00a0: Votre candidature"),
+        ("Re: Votre candidature", "RE\u00a0: Votre candidature"),
+        ("RE: RE : Re: Votre candidature", "RE\u00a0: Votre candidature"),
+        ("Réf : Votre candidature", "RE\u00a0: Votre candidature"),
+        ("AW: Votre candidature", "RE\u00a0: Votre candidature"),
+        ("TR : Votre candidature", "RE\u00a0: TR : Votre candidature"),
+        ("Re: TR : Votre candidature", "RE\u00a0: TR : Votre candidature"),
+        ("Fwd: Votre candidature", "RE\u00a0: Fwd: Votre candidature"),
+        ("Retour sur votre candidature", "RE\u00a0: Retour sur votre candidature"),
+        ("  RE :   Votre   candidature ", "RE\u00a0: Votre candidature"),
+        ("RE\u00a0: Votre candidature", "RE\u00a0: Votre candidature"),  # relance's own
+        ("RE\u202f: Votre candidature", "RE\u00a0: Votre candidature"),
     ],
 )
 def test_the_reply_prefix_is_never_doubled(subject: str, expected: str) -> None:
@@ -275,7 +277,7 @@ def test_nothing_of_the_message_reaches_a_header_unchecked() -> None:
     assert b"\nBcc" not in headers
     assert all(line[:1] in b" \t" or b":" in line for line in headers.split(b"\r\n"))
     assert email.references == ("<a@x>", "<b@x>", "<c@x>")
-    assert email.subject == "RE : Votre candidature Bcc: x@evil.example"
+    assert email.subject == "RE\u00a0: Votre candidature Bcc: x@evil.example"
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
@@ -328,3 +330,11 @@ def test_the_reply_arrives_as_an_eml_that_threads(tmp_path: Path) -> None:
     assert sent["References"] == "<fil@ubisoft.example>"
     assert sent["Message-ID"] == "<reponse@example.com>"
     assert sent["Date"] is not None
+
+
+def test_the_reply_prefix_takes_the_region_s_space() -> None:
+    from dataclasses import replace as with_
+
+    swiss = with_(EVERY_FIELD, locale="fr_CH")
+    email = rejection_reply(swiss, rejection=rejection(subject="Re: Votre candidature")).email
+    assert email.subject == "RE\u202f: Votre candidature"

@@ -22,6 +22,7 @@ from ._compose import (
     recipient,
 )
 from ._draft import Draft, format_address
+from ._locales import locale_info
 from ._model import _FORBIDDEN, Contact, Interview
 from ._render import Templates, as_templates, render
 from ._script import Script
@@ -35,8 +36,9 @@ Rejection = Message | bytes | str | os.PathLike[str]
 NOTE_WIDTH = 40
 """The longest line of a handwritten note, in characters, so it fits on a card."""
 
-REPLY_PREFIX = "RE : "
-"""The reply prefix French mail clients write (Outlook's « RE : »)."""
+REPLY_PREFIX = "RE"
+"""The reply prefix French mail clients write (Outlook's « RE : »), followed by the
+region's space before a colon (a no-break one: « RE : » is typeset like the rest)."""
 
 _REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|ré|réf|ref|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -106,7 +108,7 @@ def rejection_reply(
         send_on=day,
         templates=overrides,
         html=html,
-        subject=_reply_subject(message),
+        subject=_reply_subject(message, interview.locale),
         in_reply_to=in_reply_to,
         references=references,
     )
@@ -263,14 +265,15 @@ def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
     return own, tuple(dict.fromkeys(references))
 
 
-def _reply_subject(message: EmailMessage | None) -> str | None:
+def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
     """The original subject behind one reply prefix, or None when there is none."""
     if message is None:
         return None
     subject = " ".join(str(message.get("Subject", "")).split())
     subject = _FORBIDDEN.sub(" ", subject).strip()
     subject = _REPLY_PREFIXES.sub("", subject).strip()
-    return REPLY_PREFIX + subject if subject else None
+    colon = locale_info(locale).typography.before_colon + ": "
+    return f"{REPLY_PREFIX}{colon}{subject}" if subject else None
 
 
 def _card(text: str) -> str:
