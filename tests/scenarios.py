@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
-from relance import Candidate, Contact, Interview
+from relance import Candidate, Contact, Draft, Interview, Plan, Script
+from relance._catalogue import Kind, every_message
 from relance._check import proper_nouns
 from relance._samples import HOMES
 
@@ -246,8 +247,11 @@ REGION_SCENARIOS = tuple(
 
 
 def localized(scenario: Scenario, locale: str, tone: str) -> Scenario:
-    """The scenario as a candidate of that region would write it, in that register."""
+    """The scenario as a candidate of that region would write it, in that register
+    (itself, in its own region and register)."""
     iv = scenario.interview
+    if (locale, tone) == (iv.locale, iv.tone):
+        return scenario
     city, phone = HOMES[locale]
     candidate = replace(
         iv.candidate,
@@ -256,3 +260,37 @@ def localized(scenario: Scenario, locale: str, tone: str) -> Scenario:
     )
     interview = replace(iv, candidate=candidate, locale=locale, tone=tone)
     return replace(scenario, interview=interview, expected_send_on=None)
+
+
+def received(scenario: Scenario) -> date:
+    """The day the scenario's rejection arrives: two weeks after the interview."""
+    return scenario.interview.held_on + timedelta(days=14)
+
+
+def every_rendered(scenario: Scenario) -> dict[str, tuple[Kind, Draft | Script | Plan]]:
+    """Every message of every kind in the catalogue for one scenario, by the path of its
+    golden file: ``<locale>-<tone>/<scenario>/<message>.txt``."""
+    iv = scenario.interview
+    folder = f"{iv.locale}-{iv.tone}/{scenario.name}"
+    send_on = {"thank_you": scenario.send_on} if scenario.send_on else None
+    return {
+        f"{folder}/{output.name}.txt": (kind, output.text)
+        for kind, output in every_message(iv, send_on=send_on, received_on=received(scenario))
+    }
+
+
+ALL_SCENARIOS = tuple(
+    dict.fromkeys(
+        (
+            *SCENARIOS,
+            *(
+                localized(s, loc, tone)
+                for loc in LOCALES
+                for tone in TONES
+                for s in REGION_SCENARIOS
+            ),
+        )
+    )
+)
+"""Every scenario once: the Quebec ones as written, and the regional ones in each region
+and register."""

@@ -21,8 +21,8 @@ from relance import (
     rejection_reply,
     thank_you_notes,
 )
-from relance._compose import VARIABLES
-from relance._render import FILTERS, TEMPLATES
+from relance._catalogue import HTML_OVERRIDES, TEMPLATES, every_message
+from relance._render import FILTERS
 from relance.cli import example_interview, example_rejection
 
 from scenarios import SCENARIOS
@@ -101,10 +101,10 @@ def test_an_undefined_name_lists_the_available_ones(tmp_path: Path) -> None:
         follow_up(EVERY_FIELD, templates=tmp_path)
     error = caught.value
     assert (error.template, error.line) == (str(path), 3)
-    assert error.available == VARIABLES["follow_up.body.txt"]
+    assert error.available == TEMPLATES["follow_up.body.txt"].variables
     assert str(error) == (
         f"{path}, line 3: 'candidat' is undefined. The names available here are: "
-        + ", ".join(VARIABLES["follow_up.body.txt"])
+        + ", ".join(TEMPLATES["follow_up.body.txt"].variables)
         + "."
     )
 
@@ -230,20 +230,23 @@ class Recording(Templates):
 
 
 def test_the_documented_variables_are_exactly_what_templates_get(tmp_path: Path) -> None:
-    for name in ("thank_you.body.html", "follow_up.body.html", "rejection.body.html"):
+    for name in HTML_OVERRIDES:
         write(tmp_path, name, "<p>{{ text }}</p>\n")
     recording = Recording(tmp_path)
     interview = example_interview()
-    thank_you_notes(interview, templates=recording, html=True)
-    follow_up(interview, templates=recording, html=True)
-    rejection_reply(interview, rejection=example_rejection(), templates=recording, html=True)
+    for _ in every_message(
+        interview, rejection=example_rejection(), templates=recording, html=True
+    ):
+        pass
     rejection_reply(interview, received_on=interview.held_on, templates=recording)
-    plain = Recording(tmp_path / "plain") if (tmp_path / "plain").mkdir() is None else None
-    assert plain is not None
-    thank_you_notes(interview, templates=plain, html=True)
-    follow_up(interview, templates=plain, html=True)
+    (tmp_path / "plain").mkdir()
+    plain = Recording(tmp_path / "plain")
+    for _ in every_message(interview, rejection=example_rejection(), templates=plain, html=True):
+        pass
     seen = {**recording.seen, "message.html": plain.seen["message.html"]}
-    for name, names in VARIABLES.items():
+    assert set(seen) == {*TEMPLATES, *HTML_OVERRIDES}
+    for name, template in {**TEMPLATES, **HTML_OVERRIDES}.items():
+        names = template.variables
         if name == "message.html":
             # It gets the variables of the email it lays out: their union over emails.
             assert seen[name] <= set(names)
@@ -286,7 +289,9 @@ def documented() -> tuple[dict[str, set[str]], set[str]]:
 
 def test_the_templates_page_lists_every_variable_and_filter() -> None:
     variables, filters = documented()
-    assert variables == {name: set(names) for name, names in VARIABLES.items()}
+    assert variables == {
+        name: set(t.variables) for name, t in {**TEMPLATES, **HTML_OVERRIDES}.items()
+    }
     assert filters == set(FILTERS)
 
 
@@ -303,8 +308,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_templates_list() -> None:
     result = run("templates", "list")
     assert result.returncode == 0
-    for name, what in TEMPLATES.items():
-        assert f"{name}: {what}\n  variables: {', '.join(VARIABLES[name])}" in result.stdout
+    for name, template in TEMPLATES.items():
+        listed = f"{name}: {template.renders}\n  variables: {', '.join(template.variables)}"
+        assert listed in result.stdout
 
 
 def test_cli_templates_copy_then_check(tmp_path: Path) -> None:

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["is_business_day", "next_business_day"]
+from ._locales import locale_info
+from .errors import InvalidInput
+
+if TYPE_CHECKING:
+    from ._model import Interview
+
+__all__ = [
+    "business_day_after",
+    "calendar_of",
+    "check_day",
+    "is_business_day",
+    "next_business_day",
+    "send_date",
+]
 
 
 @lru_cache(maxsize=256)
@@ -32,3 +46,37 @@ def next_business_day(day: date, country: str, subdivision: str | None) -> date:
     while not is_business_day(day, country, subdivision):
         day += timedelta(days=1)
     return day
+
+
+def calendar_of(interview: Interview) -> tuple[str, str | None]:
+    """The holiday calendar of the interview: its country, and its ``region`` or the
+    locale's default subdivision (Quebec for fr_CA; none elsewhere)."""
+    info = locale_info(interview.locale)
+    return info.country, interview.region or info.subdivision
+
+
+def business_day_after(interview: Interview, day: date) -> date:
+    """The first business day after ``day`` in the interview's region."""
+    return next_business_day(day, *calendar_of(interview))
+
+
+def check_day(value: object, field: str, interview: Interview) -> date:
+    """A date argument, checked: a ``date`` (a ``datetime`` counts by its day), not
+    before the interview."""
+    if not isinstance(value, date):
+        raise InvalidInput.one(field, "Expected a date, such as date(2026, 12, 2).")
+    day = value.date() if isinstance(value, datetime) else value
+    held = interview.held_on
+    if day < held:
+        raise InvalidInput.one(
+            field, f"{day.isoformat()} is before the interview ({held.isoformat()})."
+        )
+    return day
+
+
+def send_date(interview: Interview, send_on: date | None, *, days_after: int) -> date:
+    """``send_on`` if given (checked), else the first business day at least
+    ``days_after`` days after the interview, in the interview's region."""
+    if send_on is not None:
+        return check_day(send_on, "send_on", interview)
+    return business_day_after(interview, interview.held_on + timedelta(days=days_after - 1))

@@ -3,13 +3,14 @@ interviews in every region and register, then let Grammalecte read the result.""
 
 from __future__ import annotations
 
-from ._follow_up import follow_up
+from ._catalogue import KINDS
+from ._draft import Draft
 from ._grammalecte import Text, check, command
 from ._model import Interview
-from ._rejection import rejection_reply
+from ._plan import Plan
 from ._render import Templates
 from ._samples import example_rejection, sample_interviews
-from ._thank_you import thank_you_notes
+from ._script import Script
 from .errors import TemplateError
 
 __all__ = ["check_templates", "proper_nouns"]
@@ -24,45 +25,36 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
     employer = _names_in(rejection)
     for name, interview in sample_interviews():
         nouns = proper_nouns(interview) | employer
-
-        def failed(err: TemplateError) -> None:
-            if str(err) not in problems:
-                problems.append(str(err))
-
-        # Each message on its own, so one broken template hides no other.
-        try:
-            notes = thank_you_notes(interview, templates=templates, html=True)
-        except TemplateError as err:
-            failed(err)
-        else:
-            for i, note in enumerate(notes, 1):
-                texts[f"{name} thank-you {i}"] = Text(f"{note.subject}\n\n{note.body}", nouns)
-        try:
-            later = follow_up(interview, templates=templates, html=True)
-        except TemplateError as err:
-            failed(err)
-        else:
-            email = later.email
-            texts[f"{name} follow-up"] = Text(f"{email.subject}\n\n{email.body}", nouns)
-            texts[f"{name} call"] = Text(later.call.text, nouns)
-            texts[f"{name} voicemail"] = Text(later.voicemail.text, nouns)
-        try:
-            refusal = rejection_reply(
-                interview, rejection=rejection, templates=templates, html=True
-            )
-        except TemplateError as err:
-            failed(err)
-        else:
-            texts[f"{name} rejection"] = Text(refusal.email.body, nouns)
-            card = refusal.note.text
-            note_text = "\n\n".join(p.replace("\n", " ") for p in card.split("\n\n"))
-            texts[f"{name} note"] = Text(note_text, nouns)
+        # Each kind on its own, so one broken template hides no other.
+        for kind in KINDS:
+            try:
+                messages = kind.messages(
+                    interview, rejection=rejection, templates=templates, html=True
+                )
+            except TemplateError as err:
+                if str(err) not in problems:
+                    problems.append(str(err))
+                continue
+            for message in messages:
+                texts[f"{name} {message.name}"] = Text(_prose(message.text), nouns)
     grammalecte = command()
     if grammalecte is None or not texts:
         return problems, False
     for name, found in check(texts, grammalecte=grammalecte).items():
         problems += [f"{name}: {finding}" for finding in found]
     return problems, True
+
+
+def _prose(text: Draft | Script | Plan) -> str:
+    """What Grammalecte reads of a message: the subject and body of an email, a script
+    as written, a card with its short lines joined, a plan's steps."""
+    if isinstance(text, Draft):
+        return f"{text.subject}\n\n{text.body}"
+    if isinstance(text, Script):
+        if text.kind == "note":
+            return "\n\n".join(p.replace("\n", " ") for p in text.text.split("\n\n"))
+        return text.text
+    return "\n\n".join(f"{step.action}.\n{step.detail}" for step in text.steps)
 
 
 def _names_in(raw: bytes) -> frozenset[str]:

@@ -15,10 +15,10 @@ from urllib.parse import quote
 
 from ._french import long_date
 from ._locales import locale_info
-from ._model import _FORBIDDEN
+from ._model import _FORBIDDEN, Contact, Interview
 from .errors import InvalidInput, MissingRecipient, Problem
 
-__all__ = ["Draft", "format_address"]
+__all__ = ["Draft", "format_address", "recipient", "sender"]
 
 # The start of an RFC 2047 encoded word, =?charset?q? or =?charset?b?. The stdlib's
 # parser decodes one when a header is stored, and Python before 3.11.10 (CVE-2024-6923)
@@ -36,6 +36,16 @@ def format_address(name: str, address: str) -> str:
     """
     username, _, domain = address.rpartition("@")
     return str(Address(display_name=name, username=username, domain=domain))
+
+
+def sender(interview: Interview) -> str:
+    """The candidate as a formatted address."""
+    return format_address(interview.candidate.name, interview.candidate.email)
+
+
+def recipient(contact: Contact) -> str:
+    """The contact as a formatted address, or ``""`` without an email."""
+    return format_address(contact.name, contact.email) if contact.email else ""
 
 
 @dataclass(frozen=True)

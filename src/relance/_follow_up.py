@@ -9,13 +9,16 @@ from datetime import date, time
 from typing import Any
 
 from . import _french
-from ._compose import base_context, courtesy, draft, recipient, send_date, spoken_name
-from ._draft import Draft
+from ._calendar import send_date
+from ._catalogue import Output
+from ._compose import base_context, draft
+from ._draft import Draft, recipient
+from ._etiquette import courtesy, spoken_name
 from ._model import Interview
 from ._render import Templates, as_templates, render
 from ._script import Script
 
-__all__ = ["FollowUp", "follow_up"]
+__all__ = ["FollowUp", "follow_up", "messages"]
 
 FOLLOW_UP_DAYS = 7
 """A week after the interview (seed article, « La relance après une semaine »)."""
@@ -66,6 +69,7 @@ def phone_to_say(phone: str) -> str:
 
 def follow_up(
     interview: Interview,
+    /,
     *,
     send_on: date | None = None,
     templates: Templates | str | os.PathLike[str] | None = None,
@@ -115,3 +119,22 @@ def follow_up(
     if voicemail.seconds > MAX_VOICEMAIL_SECONDS:
         voicemail = _voicemail(context, overrides, brief=True)
     return FollowUp(email=email, call=call, voicemail=voicemail)
+
+
+def messages(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    rejection: object = None,
+    received_on: date | None = None,
+    templates: Templates | None = None,
+    html: bool = False,
+) -> list[Output]:
+    """The email, the call and the voicemail, as the catalogue lists them."""
+    later = follow_up(interview, send_on=send_on, templates=templates, html=html)
+    who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
+    return [
+        Output("follow-up", later.email, f"{who}.email", "email"),
+        Output("call", later.call, "", "call"),
+        Output("voicemail", later.voicemail, "", "voicemail"),
+    ]

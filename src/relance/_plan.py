@@ -10,17 +10,18 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from . import _french
-from ._compose import spoken_name
+from ._catalogue import Output
 from ._draft import Draft
+from ._etiquette import spoken_name
 from ._follow_up import follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
-from ._render import Templates, as_templates
+from ._render import Templates, as_templates, render
 from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput
 
-__all__ = ["Plan", "Step", "plan"]
+__all__ = ["Plan", "Step", "messages", "plan"]
 
 Channel = Literal["email", "phone", "letter"]
 
@@ -70,20 +71,28 @@ class Plan:
     (« if the answer is no ») last."""
     locale: str = "fr_CA"
     """The region the texts are written for."""
+    if_rejected: str = UNDATED
+    """The heading of the steps that wait on a rejection (``plan.if_rejected.txt``)."""
 
     def __iter__(self) -> Iterator[Step]:
         return iter(self.steps)
 
     def as_dict(self) -> dict[str, Any]:
         """The plan as JSON-safe data."""
-        return {"locale": self.locale, "steps": [step.as_dict() for step in self.steps]}
+        return {
+            "locale": self.locale,
+            "steps": [step.as_dict() for step in self.steps],
+            "if_rejected": self.if_rejected,
+        }
 
     def as_text(self) -> str:
         """The plan as a dated checklist."""
         lines: list[str] = []
         heading: str | None = None
         for step in self.steps:
-            title = _capital(_french.long_date(step.on, self.locale)) if step.on else UNDATED
+            title = (
+                _capital(_french.long_date(step.on, self.locale)) if step.on else self.if_rejected
+            )
             if title != heading:
                 heading = title
                 lines += ["", heading]
@@ -105,14 +114,15 @@ class Plan:
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
         created = (stamp or datetime.now(UTC)).astimezone(UTC)
+        colon = locale_info(self.locale).typography.before_colon + ":"
         for index, step in enumerate(self.steps):
             if step.on is None:
                 # A to-do without a date: what to do if the answer is no.
                 todo = Todo()
                 todo.add("uid", _uid(step, index))
                 todo.add("dtstamp", created)
-                todo.add("summary", f"{UNDATED}\u00a0: {step.action}")
-                todo.add("description", _description(step))
+                todo.add("summary", f"{self.if_rejected}{colon} {step.action}")
+                todo.add("description", _description(step, colon))
                 todo.add("categories", [step.channel])
                 calendar.add_component(todo)
                 continue
@@ -122,7 +132,7 @@ class Plan:
             event.add("dtstart", step.on)
             event.add("dtend", step.on + timedelta(days=1))
             event.add("summary", step.action)
-            event.add("description", _description(step))
+            event.add("description", _description(step, colon))
             event.add("transp", "TRANSPARENT")
             event.add("categories", [step.channel])
             alarm = Alarm()
@@ -139,11 +149,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _description(step: Step) -> str:
+def _description(step: Step, colon: str) -> str:
+    """What the calendar event says: how to do the step, then the text to send or say."""
     parts = [step.detail]
     if isinstance(step.draft, Draft):
-        to = f"À\u00a0: {step.draft.to}\n" if step.draft.to else ""
-        parts.append(f"{to}Objet\u00a0: {step.draft.subject}\n\n{step.draft.body}")
+        to = f"À{colon} {step.draft.to}\n" if step.draft.to else ""
+        parts.append(f"{to}Objet{colon} {step.draft.subject}\n\n{step.draft.body}")
     elif isinstance(step.draft, Script):
         parts.append(step.draft.text)
     return "\n\n".join(parts)
@@ -156,6 +167,7 @@ def _uid(step: Step, index: int) -> str:
 
 def plan(
     interview: Interview,
+    /,
     *,
     start: date | None = None,
     templates: Templates | str | os.PathLike[str] | None = None,
@@ -169,6 +181,9 @@ def plan(
     in the afternoon; on the second voicemail, leave the prepared message; and the
     follow-up email the same day. Never more than two calls without a message.
 
+    Each step's wording comes from a ``plan.*.txt`` template, so it can be
+    overridden and is typeset by the region's rules like every other text.
+
     Args:
         interview: the interview to follow up on.
         start: the day the plan is built, when late: steps before it are dropped
@@ -181,102 +196,56 @@ def plan(
     if isinstance(start, datetime):
         start = start.date()
     overrides = as_templates(templates)
-    info = locale_info(interview.locale)
-    words = info.words
-    email = words["email"]
+    words = locale_info(interview.locale).words
 
-    def french(text: str) -> str:
-        return _french.typography(text, info.typography)
-
-    steps: list[Step] = []
-    for note, contact in zip(
-        thank_you_notes(interview, templates=overrides, html=html),
-        interview.interviewers,
-        strict=True,
-    ):
-        steps.append(
-            Step(
-                on=note.send_on,
-                action=f"Envoyer le mot de remerciement à {spoken_name(contact)}",
-                channel="email",
-                to=contact,
-                detail=french(
-                    f"{_capital(email.a)} à chaque personne rencontrée, dans les premiers "
-                    "jours : remerciez-la de son temps, résumez vos atouts et redites votre "
-                    "intérêt."
-                ),
-                draft=note,
-            )
+    def step(
+        name: str, on: date | None, channel: Channel, to: Contact, text: Draft | Script | None
+    ) -> Step:
+        context = {
+            "locale": interview.locale,
+            "words": words,
+            "contact": to,
+            "contact_spoken": spoken_name(to),
+        }
+        action, _, detail = render(f"plan.{name}.txt", context, templates=overrides).partition(
+            "\n\n"
         )
+        return Step(on=on, action=action, channel=channel, to=to, detail=detail, draft=text)
+
+    notes = thank_you_notes(interview, templates=overrides, html=html)
+    steps = [
+        step("thank_you", note.send_on, "email", contact, note)
+        for note, contact in zip(notes, interview.interviewers, strict=True)
+    ]
     later = follow_up(interview, templates=overrides, html=html)
     contact = interview.main_contact
-    name = spoken_name(contact)
-    voicemail = words["voicemail"]
+    day = later.email.send_on
     steps += [
-        Step(
-            on=later.email.send_on,
-            action=f"Appeler {name} en matinée",
-            channel="phone",
-            to=contact,
-            detail=french(
-                "Une semaine sans nouvelles : un appel est plus personnel "
-                f"{_french.que(email.a)}. Si vous tombez sur {voicemail.the}, raccrochez "
-                "sans laisser de message et rappelez en après-midi."
-            ),
-            draft=later.call,
-        ),
-        Step(
-            on=later.email.send_on,
-            action=f"Rappeler {name} en après-midi si le premier appel n’a pas abouti",
-            channel="phone",
-            to=contact,
-            detail=french(
-                f"Si {voicemail.the} répond encore, laissez le message préparé, sans vous "
-                "presser. N’appelez pas une troisième fois sans laisser de message : la "
-                "plupart des systèmes de téléphone enregistrent les appels manqués."
-            ),
-            draft=later.voicemail,
-        ),
-        Step(
-            on=later.email.send_on,
-            action=f"Envoyer {email.the} de suivi à {name}",
-            channel="email",
-            to=contact,
-            detail=french(
-                f"Le même jour, {email.a} bref pour redire votre intérêt et vous "
-                "renseigner sur les prochaines étapes."
-            ),
-            draft=later.email,
-        ),
-    ]
-    steps += [
-        Step(
-            on=None,
-            action=f"Répondre à {name} pour demander des commentaires",
-            channel="email",
-            to=contact,
-            detail=french(
-                "Le jour ouvrable suivant le refus, remerciez sans amertume, demandez des "
-                "commentaires sur votre candidature et le type de profil retenu, et dites "
-                "votre intérêt pour d’autres postes. Cette réponse est prête, à envoyer "
-                "dans le fil du message de refus."
-            ),
-            draft=None,
-        ),
-        Step(
-            on=None,
-            action=f"Écrire à la main un mot de remerciement à {name}",
-            channel="letter",
-            to=contact,
-            detail=french(
-                "Un mot de remerciement écrit à la main laisse une bonne impression durable : "
-                "ne pas obtenir ce poste ne veut pas dire que vous ne conviendriez pas à un "
-                "autre, et votre contact travaillera peut-être un jour ailleurs. Ce mot est "
-                "prêt, en lignes courtes, à recopier sur une carte."
-            ),
-            draft=None,
-        ),
+        step("call", day, "phone", contact, later.call),
+        step("call_back", day, "phone", contact, later.voicemail),
+        step("follow_up", day, "email", contact, later.email),
+        step("rejection_reply", None, "email", contact, None),
+        step("note", None, "letter", contact, None),
     ]
     if start is not None:
-        steps = [step for step in steps if step.on is None or step.on >= start]
-    return Plan(steps=tuple(steps), locale=interview.locale)
+        steps = [s for s in steps if s.on is None or s.on >= start]
+    heading = render(
+        "plan.if_rejected.txt",
+        {"locale": interview.locale, "words": words},
+        templates=overrides,
+        one_line=True,
+    )
+    return Plan(steps=tuple(steps), locale=interview.locale, if_rejected=heading)
+
+
+def messages(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    rejection: object = None,
+    received_on: date | None = None,
+    templates: Templates | None = None,
+    html: bool = False,
+) -> list[Output]:
+    """The plan, as the catalogue lists it (``send_on`` is not used: each step has its day)."""
+    return [Output("plan", plan(interview, templates=templates, html=html), "")]

@@ -13,22 +13,18 @@ from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
 
-from ._compose import (
-    base_context,
-    business_day_after,
-    check_day,
-    courtesy,
-    draft,
-    recipient,
-)
-from ._draft import Draft, format_address
+from ._calendar import business_day_after, check_day
+from ._catalogue import Output
+from ._compose import base_context, draft
+from ._draft import Draft, format_address, recipient
+from ._etiquette import courtesy
 from ._locales import locale_info
 from ._model import _FORBIDDEN, Contact, Interview
 from ._render import Templates, as_templates, render
 from ._script import Script
 from .errors import InvalidInput, Problem
 
-__all__ = ["Rejection", "RejectionReply", "rejection_reply"]
+__all__ = ["Rejection", "RejectionReply", "messages", "rejection_reply"]
 
 Rejection = Message | bytes | str | os.PathLike[str]
 """The employer's message: a parsed message, the bytes or text of an ``.eml``, or its path."""
@@ -61,6 +57,7 @@ class RejectionReply:
 
 def rejection_reply(
     interview: Interview,
+    /,
     *,
     rejection: Rejection | None = None,
     received_on: date | None = None,
@@ -285,3 +282,32 @@ def _card(text: str) -> str:
         )
         lines += wrapped or [""]
     return "\n".join(lines)
+
+
+def messages(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    rejection: Rejection | None = None,
+    received_on: date | None = None,
+    templates: Templates | None = None,
+    html: bool = False,
+) -> list[Output]:
+    """The reply and the handwritten note, as the catalogue lists them."""
+    reply = rejection_reply(
+        interview,
+        rejection=rejection,
+        received_on=received_on,
+        send_on=send_on,
+        templates=templates,
+        html=html,
+    )
+    if rejection is not None:
+        where = "rejection"
+    else:
+        who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
+        where = f"{who}.email"
+    return [
+        Output("rejection-reply", reply.email, where, "email"),
+        Output("note", reply.note, "", "note"),
+    ]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -32,10 +32,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from . import _french
+from ._catalogue import HTML_OVERRIDES, TEMPLATES
 from ._locales import locale_info
 from .errors import InvalidInput, TemplateError
 
-__all__ = ["FILTERS", "TEMPLATES", "Templates", "as_templates", "render", "render_html"]
+__all__ = ["FILTERS", "Templates", "as_templates", "render", "render_html"]
 
 
 @pass_context
@@ -79,25 +80,6 @@ FILTERS: Mapping[str, Any] = types.MappingProxyType(
     }
 )
 """The filters every template can use, besides Jinja2's own (see docs/templates.md)."""
-
-TEMPLATES: Mapping[str, str] = types.MappingProxyType(
-    {
-        "thank_you.subject.txt": "the subject of a thank-you note",
-        "thank_you.body.txt": "the thank-you note to one interviewer",
-        "follow_up.subject.txt": "the subject of the one-week follow-up email",
-        "follow_up.body.txt": "the one-week follow-up email",
-        "call.txt": "the follow-up call script",
-        "voicemail.txt": "the prepared voicemail",
-        "rejection.subject.txt": "the subject of the reply to a rejection, without a message",
-        "rejection.body.txt": "the reply to a rejection",
-        "note.txt": "the handwritten note after a rejection",
-        "message.html": "the HTML part of every email, from its finished plain text",
-    }
-)
-"""Every template relance renders, and what it renders."""
-
-HTML_OVERRIDES: Final = ("thank_you.body.html", "follow_up.body.html", "rejection.body.html")
-"""HTML templates an override directory may add for one kind of email."""
 
 # A template may build strings and lists: keep them from exhausting the server.
 _MAX_REPEAT = 10_000

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from ._compose import base_context, courtesy, draft, recipient, send_date
-from ._draft import Draft
+from ._calendar import send_date
+from ._catalogue import Output
+from ._compose import base_context, draft
+from ._draft import Draft, recipient
+from ._etiquette import courtesy
 from ._model import Interview
 from ._render import Templates, as_templates
 
-__all__ = ["thank_you_notes"]
+__all__ = ["messages", "thank_you_notes"]
 
 # Wordings per interviewer: (opening, detail) pairs that are all different for up to
 # nine interviewers, so two notes never differ only by their names.
@@ -19,6 +22,7 @@ _VARIANTS = tuple((i % 3, (i + i // 3) % 3) for i in range(9))
 
 def thank_you_notes(
     interview: Interview,
+    /,
     *,
     send_on: date | None = None,
     templates: Templates | str | os.PathLike[str] | None = None,
@@ -63,3 +67,20 @@ def thank_you_notes(
             )
         )
     return drafts
+
+
+def messages(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    rejection: object = None,
+    received_on: date | None = None,
+    templates: Templates | None = None,
+    html: bool = False,
+) -> list[Output]:
+    """The notes, as the catalogue lists them: ``thank-you-1``, ``thank-you-2``…"""
+    notes = thank_you_notes(interview, send_on=send_on, templates=templates, html=html)
+    return [
+        Output(f"thank-you-{i}", note, f"interviewers[{i - 1}].email")
+        for i, note in enumerate(notes, 1)
+    ]

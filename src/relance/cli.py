@@ -16,18 +16,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
-from ._compose import VARIABLES
 from ._draft import Draft
-from ._follow_up import follow_up
 from ._grammalecte import INSTALL
 from ._model import Interview
-from ._plan import plan
-from ._rejection import rejection_reply
-from ._render import FILTERS, HTML_OVERRIDES, TEMPLATES, Templates
+from ._plan import Plan, plan
+from ._render import FILTERS, Templates, as_templates
 from ._samples import example_interview, example_rejection, example_text, sample_interviews
 from ._script import Script
-from ._thank_you import thank_you_notes
 from .errors import InvalidInput, Problem, RelanceError
 
 __all__ = ["example_interview", "example_rejection", "example_text", "main"]
@@ -146,30 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(example_text())
         elif args.command == "demo":
             _demo()
-        elif args.command == "thank-you":
-            notes = thank_you_notes(
+        elif args.command in ("thank-you", "follow-up"):
+            messages = kind(args.command).messages(
                 Interview.load(args.file),
                 send_on=_day(args.send_on),
-                templates=args.templates,
+                templates=as_templates(args.templates),
                 html=args.html,
             )
-            items: list[Item] = [
-                (f"thank-you-{i}", note, f"interviewers[{i - 1}].email")
-                for i, note in enumerate(notes, 1)
-            ]
-            _emit(items, args.format, args.out, [n.as_dict() for n in notes])
-        elif args.command == "follow-up":
-            interview = Interview.load(args.file)
-            later = follow_up(
-                interview, send_on=_day(args.send_on), templates=args.templates, html=args.html
-            )
-            who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
-            items = [
-                ("follow-up", later.email, f"{who}.email"),
-                ("call", later.call, ""),
-                ("voicemail", later.voicemail, ""),
-            ]
-            _emit(items, args.format, args.out, later.as_dict())
+            _emit(messages, args.format, args.out)
         elif args.command == "rejection":
             _rejection(args)
         elif args.command == "templates":
@@ -189,9 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _templates(args: argparse.Namespace) -> int:
     if args.action == "list":
-        for name, what in TEMPLATES.items():
-            print(f"{name}: {what}")
-            print(f"  variables: {', '.join(VARIABLES[name])}")
+        for template in TEMPLATES.values():
+            print(f"{template.name}: {template.renders}")
+            print(f"  variables: {', '.join(template.variables)}")
         print(f"\nAn override directory may also hold {', '.join(HTML_OVERRIDES)}.")
         print(f"Filters: {', '.join(FILTERS)}, and Jinja2's own.")
         return 0
@@ -232,24 +213,20 @@ def _rejection(args: argparse.Namespace) -> None:
                 f"Today is before the interview ({interview.held_on.isoformat()}): "
                 "say when the rejection arrived, or give it with --reply-to.",
             )
-    reply = rejection_reply(
+    messages = kind("rejection").messages(
         interview,
         rejection=args.reply_to,
         received_on=received_on,
         send_on=_day(args.send_on),
-        templates=args.templates,
+        templates=as_templates(args.templates),
         html=args.html,
     )
     if args.reply_to is not None:
-        where = f"rejection ({args.reply_to})"
-    else:
-        who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
-        where = f"{who}.email"
-    items: list[Item] = [
-        ("rejection-reply", reply.email, where),
-        ("note", reply.note, ""),
-    ]
-    _emit(items, args.format, args.out, reply.as_dict())
+        messages = [
+            m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
+            for m in messages
+        ]
+    _emit(messages, args.format, args.out)
 
 
 def _plan(args: argparse.Namespace) -> None:
@@ -289,62 +266,49 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
         raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
 
 
+_DEMO_TITLES = {
+    "thank_you": "The thank-you notes: one email to each interviewer, the next business day",
+    "follow_up": "The follow-up a week later: the email, the call, the voicemail",
+    "rejection_reply": "After a rejection: the reply in the employer's thread, "
+    "and a handwritten note",
+    "plan": "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",
+}
+
+
 def _demo() -> None:
     interview = example_interview()
-    later = follow_up(interview)
-    refusal = rejection_reply(interview, rejection=example_rejection())
-    sections = [
-        (
-            "The thank-you notes: one email to each interviewer, the next business day",
-            [note.as_text() for note in thank_you_notes(interview)],
-        ),
-        (
-            "The follow-up a week later: the email, the call, the voicemail",
-            [later.email.as_text(), later.call.as_text(), later.voicemail.as_text()],
-        ),
-        (
-            "After a rejection: the reply in the employer's thread, and a handwritten note",
-            [refusal.email.as_text(), refusal.note.as_text()],
-        ),
-        (
-            "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",
-            [plan(interview).as_text()],
-        ),
-    ]
     print("relance demo: the messages for the built-in example interview")
     print("(`relance example` prints its input file).")
-    for title, texts in sections:
+    for row in KINDS:
+        messages = row.messages(interview, rejection=example_rejection())
         print("\n" + "═" * 72)
-        print(title + "\n")
-        sys.stdout.write(_RULE.join(texts))
+        print(_DEMO_TITLES.get(row.name, row.purpose[:1].upper() + row.purpose[1:]) + "\n")
+        sys.stdout.write(_RULE.join(message.text.as_text() for message in messages))
 
 
-Item = tuple[str, Draft | Script, str]
-"""A file's name without extension, what goes in it, and the field of its recipient's email."""
-
-
-def _emit(items: Sequence[Item], fmt: str, out: Path | None, data: object) -> None:
-    drafts = [item for _, item, _ in items if isinstance(item, Draft)]
+def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
+    drafts = [item for _, item, _, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
         missing = [
             Problem(field, f"The {name} email has no recipient; an .eml file needs one.")
-            for name, item, field in items
+            for name, item, field, _ in items
             if isinstance(item, Draft) and not item.to
         ]
         if missing:
             raise InvalidInput(missing)
     if out is None:
         if fmt == "text":
-            sys.stdout.write(_RULE.join(item.as_text() for _, item, _ in items))
+            sys.stdout.write(_RULE.join(item.text.as_text() for item in items))
         elif fmt == "json":
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            text = json.dumps(as_json(list(items)), ensure_ascii=False, indent=2)
+            sys.stdout.write(text + "\n")
         else:
             sys.stdout.flush()
             sys.stdout.buffer.write(_mbox(drafts))
             sys.stdout.buffer.flush()
         return
-    contents = dict(_file(name, item, fmt) for name, item, _ in items)
-    for name, item, _ in items:
+    contents = dict(_file(name, item, fmt) for name, item, _, _ in items)
+    for name, item, _, _ in items:
         if isinstance(item, Draft) and item.html is not None and fmt != "eml":
             contents[f"{name}.html"] = item.html.encode()
     _write_all(out, contents, option="--out")
@@ -352,7 +316,7 @@ def _emit(items: Sequence[Item], fmt: str, out: Path | None, data: object) -> No
         print(out / name)
 
 
-def _file(name: str, item: Draft | Script, fmt: str) -> tuple[str, bytes]:
+def _file(name: str, item: Draft | Script | Plan, fmt: str) -> tuple[str, bytes]:
     if fmt == "json":
         text = json.dumps(item.as_dict(), ensure_ascii=False, indent=2) + "\n"
         return f"{name}.json", text.encode()
