@@ -20,9 +20,11 @@ def section() -> str:
     extra = ", ".join(f"`{name}`" for name in HTML_VARIABLES)
     parts = [
         HEADING,
-        "One kind of message per row of relance's catalogue; each template sees the "
-        "variables listed under it. `message.html` and the `*.body.html` templates get "
-        f"the variables of the email they render, plus {extra}.\n",
+        (
+            "One kind of message per row of relance's catalogue; each template sees the "
+            "variables listed under it. `message.html` and the `*.body.html` templates get "
+            f"the variables of the email they render, plus {extra}.\n"
+        ),
     ]
     templates = [*(t for kind in KINDS for t in kind.templates), TEMPLATES["message.html"]]
     templates += list(HTML_OVERRIDES.values())

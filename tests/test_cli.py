@@ -1,4 +1,5 @@
-"""The command line, run as a user runs it: in a subprocess, through the installed script."""
+"""The command line, run as a user runs it: in-process through ``main(argv)`` (see
+clirun.py), and a few times for real, as a subprocess of the installed script."""
 
 from __future__ import annotations
 
@@ -17,16 +18,16 @@ import icalendar
 import pytest
 
 import relance
+from clirun import run
 from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
 from relance.cli import example_interview, example_rejection, example_text
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "relance", *args],
         capture_output=True,
         text=True,
-        cwd=cwd,
         timeout=60,
         check=False,
     )
@@ -310,3 +311,13 @@ def test_demo_shows_the_rejection_reply_and_the_note() -> None:
     reply = rejection_reply(example_interview(), rejection=example_rejection())
     assert reply.email.as_text() in result.stdout
     assert reply.note.as_text() in result.stdout
+
+
+def test_a_real_process_drafts_and_reports_bad_input(interview_file: Path) -> None:
+    """Smoke test of the installed package run as ``python -m relance``."""
+    result = run_process("thank-you", str(interview_file))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run("thank-you", str(interview_file)).stdout
+    bad = run_process("thank-you", str(interview_file), "--send-on", "demain")
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr

@@ -43,3 +43,16 @@ def test_the_api_page_names_every_public_name() -> None:
     text = (DOCS / "api.md").read_text(encoding="utf-8")
     missing = [name for name in relance.__all__ if f"`{name}" not in text]
     assert missing == []
+
+
+def test_the_templates_page_is_what_the_catalogue_says() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "generate_templates", DOCS / "generate_templates.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (DOCS / "templates.md").read_text(encoding="utf-8") == module.page(), (
+        "docs/templates.md is out of date: run python docs/generate_templates.py"
+    )

@@ -10,15 +10,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
-from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
+from relance import rejection_reply
+from relance._check import proper_nouns, prose
 from relance._grammalecte import INSTALL, Text, check, command
-from relance.cli import example_interview, example_rejection
+from relance._samples import example_interview, example_rejection
 
-from scenarios import LOCALES, REGION_SCENARIOS, SCENARIOS, TONES, localized, proper_nouns
+from scenarios import ALL_SCENARIOS, Scenario, every_rendered
 
 
 @dataclass(frozen=True)
@@ -28,37 +29,22 @@ class Named:
     proper_nouns: frozenset[str]
 
 
-def messages(name: str, interview: Interview, send_on: date | None = None) -> Iterator[Named]:
-    """Every text relance writes for one interview."""
-    nouns = proper_nouns(interview)
-    notes = thank_you_notes(interview, send_on=send_on)
-    for i, note in enumerate(notes, 1):
-        yield Named(f"{name}-thank-you-{i}", f"{note.subject}\n\n{note.body}", nouns)
-    later = follow_up(interview)
-    yield Named(f"{name}-follow-up", f"{later.email.subject}\n\n{later.email.body}", nouns)
-    yield Named(f"{name}-call", later.call.text, nouns)
-    yield Named(f"{name}-voicemail", later.voicemail.text, nouns)
-    steps = "\n".join(f"{step.action}.\n{step.detail}" for step in plan(interview))
-    yield Named(f"{name}-plan", steps, nouns)
-    refusal = rejection_reply(interview, received_on=interview.held_on + timedelta(days=14))
-    email = refusal.email
-    yield Named(f"{name}-rejection", f"{email.subject}\n\n{email.body}", nouns)
-    threaded = rejection_reply(interview, rejection=example_rejection()).email
+def messages(scenario: Scenario) -> Iterator[Named]:
+    """Every text relance writes for one interview: every message of every kind in the
+    catalogue, and the subject of a reply threaded under the employer's message."""
+    iv = scenario.interview
+    name = f"{iv.locale}-{iv.tone}-{scenario.name}"
+    nouns = proper_nouns(iv)
+    for path, (_, text) in every_rendered(scenario).items():
+        yield Named(f"{name}-{Path(path).stem}", prose(text), nouns)
+    threaded = rejection_reply(iv, rejection=example_rejection()).email
     yield Named(f"{name}-reply-subject", threaded.subject, nouns)
-    # The note is broken into short lines for a card: check it as paragraphs.
-    paragraphs = [" ".join(p.split("\n")) for p in refusal.note.text.split("\n\n")]
-    yield Named(f"{name}-note", "\n\n".join(paragraphs), nouns)
 
 
 def all_texts() -> Iterator[Named]:
-    for scenario in SCENARIOS:
-        yield from messages(scenario.name, scenario.interview, scenario.send_on)
-    yield from messages("example", example_interview())
-    for locale in LOCALES:
-        for tone in TONES:
-            for scenario in REGION_SCENARIOS:
-                local = localized(scenario, locale, tone)
-                yield from messages(f"{locale}-{tone}-{scenario.name}", local.interview)
+    for scenario in ALL_SCENARIOS:
+        yield from messages(scenario)
+    yield from messages(Scenario("example", example_interview()))
 
 
 def grammalecte() -> str:

@@ -204,3 +204,25 @@ def test_plan_types_are_frozen() -> None:
     with pytest.raises(AttributeError):
         the_plan.steps[0].action = "x"  # type: ignore[misc]
     assert list(the_plan) == list(the_plan.steps)
+
+
+def test_a_swiss_plan_puts_a_narrow_no_break_space_before_every_colon() -> None:
+    """fr_CH typography everywhere, the steps' wording and the calendar file included."""
+    import re
+
+    from relance._samples import example_interview
+
+    interview = replace(example_interview(), locale="fr_CH")
+    steps = plan(interview)
+    texts = [steps.as_text(), *(f"{s.action}\n{s.detail}" for s in steps)]
+    calendar = icalendar.Calendar.from_ical(steps.to_ics())
+    texts += [
+        str(component[name])
+        for component in calendar.walk()
+        for name in ("SUMMARY", "DESCRIPTION")
+        if name in component
+    ]
+    assert sum(text.count("\u202f:") for text in texts) > 10
+    for text in texts:
+        # Every colon of prose follows U+202F (an address's « mailto: » has none here).
+        assert re.findall(r"[^\u202f]:", text) == [], text

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from relance import InvalidInput, follow_up, plan, rejection_reply, thank_you_notes
 from relance._calendar import is_business_day
+from relance._check import prose
 
-from scenarios import LOCALES, REGION_SCENARIOS, SCENARIOS, TONES, localized
+from scenarios import LOCALES, REGION_SCENARIOS, SCENARIOS, TONES, every_rendered, localized
 
 EVERY_FIELD = SCENARIOS[0].interview
 
@@ -39,16 +40,11 @@ WORDS = {
 
 
 def everything(locale: str, tone: str) -> str:
-    """Every text relance writes for the region scenarios, plan included."""
+    """Every text relance writes for the region scenarios: every kind in the catalogue."""
     parts: list[str] = []
     for scenario in REGION_SCENARIOS:
-        interview = localized(scenario, locale, tone).interview
-        parts += [f"{n.subject}\n{n.body}" for n in thank_you_notes(interview)]
-        later = follow_up(interview)
-        parts += [later.email.subject, later.email.body, later.call.text, later.voicemail.text]
-        refusal = rejection_reply(interview, received_on=date(2027, 3, 1))
-        parts += [refusal.email.subject, refusal.email.body, refusal.note.text]
-        parts += [f"{step.action}\n{step.detail}" for step in plan(interview)]
+        for _, text in every_rendered(localized(scenario, locale, tone)).values():
+            parts.append(prose(text))
     return "\n".join(parts)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Mapping
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -13,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from clirun import run
 from relance import (
     TemplateError,
     Templates,
@@ -293,16 +292,6 @@ def test_the_templates_page_lists_every_variable_and_filter() -> None:
         name: set(t.variables) for name, t in {**TEMPLATES, **HTML_OVERRIDES}.items()
     }
     assert filters == set(FILTERS)
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "relance", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_cli_templates_list() -> None:

@@ -13,7 +13,7 @@ from ._samples import example_rejection, sample_interviews
 from ._script import Script
 from .errors import TemplateError
 
-__all__ = ["check_templates", "proper_nouns"]
+__all__ = ["check_templates", "proper_nouns", "prose"]
 
 
 def check_templates(templates: Templates) -> tuple[list[str], bool]:
@@ -36,7 +36,7 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
                     problems.append(str(err))
                 continue
             for message in messages:
-                texts[f"{name} {message.name}"] = Text(_prose(message.text), nouns)
+                texts[f"{name} {message.name}"] = Text(prose(message.text), nouns)
     grammalecte = command()
     if grammalecte is None or not texts:
         return problems, False
@@ -45,7 +45,7 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
     return problems, True
 
 
-def _prose(text: Draft | Script | Plan) -> str:
+def prose(text: Draft | Script | Plan) -> str:
     """What Grammalecte reads of a message: the subject and body of an email, a script
     as written, a card with its short lines joined, a plan's steps."""
     if isinstance(text, Draft):
