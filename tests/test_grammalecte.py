@@ -1,7 +1,7 @@
 """Grammalecte, the outside judge of the French, reads every message relance writes.
 
 It must find nothing but unknown proper nouns (the names in the input) and the
-superscript-ordinal rule, which french-conventions.md section 7 switches off
+superscript-ordinal rule, which docs/french.md (« The outside judge ») switches off
 because plain text keeps « 1er ».
 """
 

@@ -258,7 +258,7 @@ def _babel_locale(locale: str) -> Locale:
 
 @dataclass(frozen=True, slots=True)
 class Typography:
-    """The spaces a region puts around punctuation (french-conventions.md, section 3)."""
+    """The spaces a region puts around punctuation (docs/regions.md, « Typography »)."""
 
     before_colon: str
     """Before « : »: a no-break space (U+00A0), or a narrow one (U+202F) in Switzerland."""

@@ -75,7 +75,7 @@ _EUROPE = Typography(
     inside_guillemets="\u00a0",
 )
 
-# France, Belgium and Switzerland share these words (french-conventions.md, section 5).
+# France, Belgium and Switzerland share these words (docs/regions.md, « Vocabulary »).
 _EUROPE_WORDS = {
     "interview": Noun("entretien", "m"),
     "email": Noun("e-mail", "m"),
