@@ -60,6 +60,7 @@ _COMMON = (
 )
 _THANK_YOU = (*_COMMON, "variant")
 _FOLLOW_UP = (*_COMMON, "availability", "contact_spoken", "held_date", "phone")
+_SECOND_FOLLOW_UP = (*_COMMON, "held_date")
 _HTML = ("lang", "paragraphs", "subject", "text")
 
 VARIABLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -72,11 +73,14 @@ VARIABLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "follow_up.body.txt": _FOLLOW_UP,
             "call.txt": _FOLLOW_UP,
             "voicemail.txt": (*_FOLLOW_UP, "brief"),
+            "second_follow_up.subject.txt": _SECOND_FOLLOW_UP,
+            "second_follow_up.body.txt": _SECOND_FOLLOW_UP,
             "rejection.subject.txt": _COMMON,
             "rejection.body.txt": _COMMON,
             "note.txt": _COMMON,
             "thank_you.body.html": (*_THANK_YOU, *_HTML),
             "follow_up.body.html": (*_FOLLOW_UP, *_HTML),
+            "second_follow_up.body.html": (*_SECOND_FOLLOW_UP, *_HTML),
             "rejection.body.html": (*_COMMON, *_HTML),
             "message.html": (*{*_THANK_YOU, *_FOLLOW_UP}, *_HTML),
         }.items()

@@ -88,6 +88,8 @@ TEMPLATES: Mapping[str, str] = types.MappingProxyType(
         "follow_up.body.txt": "the one-week follow-up email",
         "call.txt": "the follow-up call script",
         "voicemail.txt": "the prepared voicemail",
+        "second_follow_up.subject.txt": "the subject of the second and last follow-up email",
+        "second_follow_up.body.txt": "the second and last follow-up email, a week after the first",
         "rejection.subject.txt": "the subject of the reply to a rejection, without a message",
         "rejection.body.txt": "the reply to a rejection",
         "note.txt": "the handwritten note after a rejection",
@@ -96,7 +98,12 @@ TEMPLATES: Mapping[str, str] = types.MappingProxyType(
 )
 """Every template relance renders, and what it renders."""
 
-HTML_OVERRIDES: Final = ("thank_you.body.html", "follow_up.body.html", "rejection.body.html")
+HTML_OVERRIDES: Final = (
+    "thank_you.body.html",
+    "follow_up.body.html",
+    "second_follow_up.body.html",
+    "rejection.body.html",
+)
 """HTML templates an override directory may add for one kind of email."""
 
 # A template may build strings and lists: keep them from exhausting the server.
