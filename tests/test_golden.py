@@ -104,6 +104,7 @@ def test_messages_match_golden_files(scenario: Scenario) -> None:
 def test_every_golden_file_belongs_to_a_scenario() -> None:
     expected = set(all_rendered())
     present = {str(p.relative_to(GOLDEN)) for p in GOLDEN.rglob("*.txt")}
+    present -= {p for p in present if p.startswith("second_follow_up/")}  # its own test file
     assert present == expected
 
 

@@ -19,10 +19,11 @@ from relance import (
     follow_up,
     plan,
     rejection_reply,
+    second_follow_up,
     thank_you_notes,
 )
 from relance._compose import VARIABLES
-from relance._render import FILTERS, TEMPLATES
+from relance._render import FILTERS, HTML_OVERRIDES, TEMPLATES
 from relance.cli import example_interview, example_rejection
 
 from scenarios import SCENARIOS
@@ -230,12 +231,13 @@ class Recording(Templates):
 
 
 def test_the_documented_variables_are_exactly_what_templates_get(tmp_path: Path) -> None:
-    for name in ("thank_you.body.html", "follow_up.body.html", "rejection.body.html"):
+    for name in HTML_OVERRIDES:
         write(tmp_path, name, "<p>{{ text }}</p>\n")
     recording = Recording(tmp_path)
     interview = example_interview()
     thank_you_notes(interview, templates=recording, html=True)
     follow_up(interview, templates=recording, html=True)
+    second_follow_up(interview, templates=recording, html=True)
     rejection_reply(interview, rejection=example_rejection(), templates=recording, html=True)
     rejection_reply(interview, received_on=interview.held_on, templates=recording)
     plain = Recording(tmp_path / "plain") if (tmp_path / "plain").mkdir() is None else None

@@ -9,6 +9,7 @@ from ._model import Interview
 from ._rejection import rejection_reply
 from ._render import Templates
 from ._samples import example_rejection, sample_interviews
+from ._second_follow_up import second_follow_up
 from ._thank_you import thank_you_notes
 from .errors import TemplateError
 
@@ -46,6 +47,12 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
             texts[f"{name} follow-up"] = Text(f"{email.subject}\n\n{email.body}", nouns)
             texts[f"{name} call"] = Text(later.call.text, nouns)
             texts[f"{name} voicemail"] = Text(later.voicemail.text, nouns)
+        try:
+            last = second_follow_up(interview, templates=templates, html=True)
+        except TemplateError as err:
+            failed(err)
+        else:
+            texts[f"{name} second follow-up"] = Text(f"{last.subject}\n\n{last.body}", nouns)
         try:
             refusal = rejection_reply(
                 interview, rejection=rejection, templates=templates, html=True
