@@ -23,6 +23,8 @@ from ._plan import Plan, Step, plan
 from ._rejection import RejectionReply, rejection_reply
 from ._render import Templates
 from ._script import Script
+from ._second_follow_up import second_follow_up
+from ._status import Event, Status, status
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, MissingRecipient, Problem, RelanceError, TemplateError
 
@@ -30,6 +32,7 @@ __all__ = [
     "Candidate",
     "Contact",
     "Draft",
+    "Event",
     "FollowUp",
     "Interview",
     "InvalidInput",
@@ -39,12 +42,15 @@ __all__ = [
     "RejectionReply",
     "RelanceError",
     "Script",
+    "Status",
     "Step",
     "TemplateError",
     "Templates",
     "follow_up",
     "plan",
     "rejection_reply",
+    "second_follow_up",
+    "status",
     "thank_you_notes",
 ]
 

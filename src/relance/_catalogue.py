@@ -216,6 +216,25 @@ KINDS: tuple[Kind, ...] = (
         producer="_follow_up:messages",
     ),
     Kind(
+        name="second_follow_up",
+        command="second-follow-up",
+        purpose="the second and last follow-up email, a week after the first",
+        templates=(
+            _template(
+                "second_follow_up.subject.txt",
+                "the subject of the second and last follow-up email",
+                (*_COMMON, "held_date"),
+            ),
+            _template(
+                "second_follow_up.body.txt",
+                "the second and last follow-up email, a week after the first",
+                (*_COMMON, "held_date"),
+            ),
+        ),
+        html="second_follow_up.body.html",
+        producer="_second_follow_up:messages",
+    ),
+    Kind(
         name="rejection_reply",
         command="rejection",
         purpose="after a rejection: a reply asking for feedback, and a handwritten note",

@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, _cli_journal
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
 from ._draft import Draft
@@ -109,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         help="render every template of DIR over sample interviews in every region",
     )
     check.add_argument("directory", type=Path, metavar="DIR")
+    _cli_journal.register(commands)
     return parser
 
 
@@ -155,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _rejection(args)
         elif args.command == "templates":
             return _templates(args)
+        elif args.command in _cli_journal.COMMANDS:
+            return _cli_journal.run(args)
         else:
             _plan(args)
     except RelanceError as err:

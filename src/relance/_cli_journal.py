@@ -1,0 +1,209 @@
+"""The journal's commands: ``track``, ``log``, ``due``, ``status``, ``journal export|import``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from ._draft import Draft
+from ._journal import ENVIRONMENT, Journal
+from ._model import Interview
+from ._plan import Step
+from ._status import KINDS, Event, status
+from .errors import InvalidInput
+
+__all__ = ["COMMANDS", "register", "run"]
+
+COMMANDS: Final = ("track", "log", "due", "status", "journal")
+"""The commands this module adds to ``relance``."""
+
+_RULE = "\n" + "─" * 72 + "\n\n"
+
+
+def register(commands: Any) -> None:
+    """Add the journal's commands to the ``relance`` parser's subcommands."""
+    track = commands.add_parser(
+        "track",
+        help="add an interview to the journal and print its id",
+        description="Store an interview in the journal (its data, so later commands do "
+        "not need the file) and print its id, such as ubisoft-analyste-2026-12-01.",
+    )
+    track.add_argument("file", type=Path, help="the interview, a .toml or .json file")
+    _journal_options(track)
+
+    log = commands.add_parser(
+        "log",
+        help="record what happened: a thank-you sent, a call, an answer…",
+        description="Record an event for a tracked interview. Kinds: " + ", ".join(KINDS) + ".",
+    )
+    log.add_argument("id", help="the interview's id (see `relance status`)")
+    log.add_argument("kind", choices=KINDS, metavar="KIND", help="what happened")
+    log.add_argument("--on", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    log.add_argument("--to", metavar="NAME", help="who it concerns: the interviewer thanked")
+    log.add_argument("--note", metavar="TEXT", help="free text; for an answer, the date given")
+    _journal_options(log)
+
+    due = commands.add_parser(
+        "due",
+        help="what is due today for every tracked interview, with the text ready",
+        description="Print, for every tracked interview, the steps due today with the "
+        "text to send or say.",
+    )
+    due.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    due.add_argument("--out", type=Path, metavar="DIR", help="write one file per due step into DIR")
+    _journal_options(due)
+
+    state = commands.add_parser(
+        "status",
+        help="a table of every tracked interview's stage and next date",
+        description="Without ID, a table of every tracked interview; with it, that "
+        "interview's status in full.",
+    )
+    state.add_argument("id", nargs="?", help="one interview's id")
+    state.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
+    _journal_options(state)
+
+    journal = commands.add_parser(
+        "journal",
+        help="export the journal as JSON, or import such a file",
+        description="Export the whole journal as JSON (the shapes of as_dict), or add "
+        "the interviews of such a file.",
+    )
+    actions = journal.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="print the journal as JSON")
+    _journal_options(export)
+    load = actions.add_parser("import", help="add the interviews of an exported file")
+    load.add_argument("file", type=Path, help="a file written by `relance journal export`")
+    _journal_options(load)
+
+
+def _journal_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--journal",
+        type=Path,
+        metavar="PATH",
+        help=f"the journal file (default: ${ENVIRONMENT}, else one in your data directory)",
+    )
+    command.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="act as if today were this day (default: today)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of :data:`COMMANDS`; errors are raised as ``RelanceError`` for the caller."""
+    today = _day(args.today, "--today") or date.today()
+    with Journal(args.journal) as journal:
+        if args.command == "track":
+            print(journal.track(Interview.load(args.file)))
+        elif args.command == "log":
+            event = Event(_day(args.on, "--on") or today, args.kind, to=args.to, note=args.note)
+            journal.log(args.id, event, today=today)
+            print(f"{args.id}: {event.kind} on {event.on.isoformat()}")
+        elif args.command == "due":
+            _due(journal, today, args.format, args.out)
+        elif args.command == "status":
+            _status(journal, today, args.id, args.format)
+        elif args.action == "export":
+            sys.stdout.write(json.dumps(journal.export(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            for key in journal.import_(_read_json(args.file)):
+                print(key)
+    return 0
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InvalidInput.one(str(path), f"Cannot read the file: {err.strerror}.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InvalidInput.one(str(path), f"This is not a JSON export: {err}.") from None
+
+
+def _step_text(step: Step) -> str:
+    when = step.on.isoformat() if step.on else "—"
+    head = f"[{when}] {step.action}\n{step.detail}\n"
+    if step.draft is None:
+        return head
+    return f"{head}\n{step.draft.as_text()}"
+
+
+def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> None:
+    report: list[dict[str, Any]] = []
+    sections: list[str] = []
+    files: dict[str, bytes] = {}
+    for key, interview, events in journal.items():
+        state = status(interview, events, today=today)
+        report.append({"id": key, **state.as_dict()})
+        if not state.due:
+            continue
+        title = f"{key} — {interview.company}, {interview.position}: {state.message}"
+        sections.append(title + "\n\n" + _RULE.join(_step_text(step) for step in state.due))
+        for number, step in enumerate(state.due, 1):
+            kind = step.draft.kind if step.draft else step.channel
+            name = f"{key}-{number}-{kind.replace('_', '-')}"
+            if fmt == "json":
+                text = json.dumps(step.as_dict(), ensure_ascii=False, indent=2) + "\n"
+                files[f"{name}.json"] = text.encode()
+            else:
+                files[f"{name}.txt"] = _step_text(step).encode()
+                if isinstance(step.draft, Draft) and step.draft.html is not None:
+                    files[f"{name}.html"] = step.draft.html.encode()
+    if out is not None:
+        from .cli import _write_all
+
+        _write_all(out, files, option="--out")
+        for name in files:
+            print(out / name)
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    elif sections:
+        sys.stdout.write(_RULE.join(sections))
+    else:
+        print(f"Nothing due on {today.isoformat()}.")
+
+
+def _status(journal: Journal, today: date, key: str | None, fmt: str) -> None:
+    keys = [key] if key is not None else list(journal.ids())
+    states = [(k, journal.status(k, today=today)) for k in keys]
+    if fmt == "json":
+        data = [{"id": k, **state.as_dict()} for k, state in states]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if key is not None:
+        state = states[0][1]
+        print(f"{key}: {state.stage}")
+        print(state.message)
+        for note in state.notes:
+            print(f"  · {note}")
+        for step in state.due:
+            print(f"  [ ] {step.on.isoformat() if step.on else '—'} {step.action}")
+        if state.next_on:
+            print(f"Next: {state.next_on.isoformat()}")
+        return
+    if not states:
+        print("No interview tracked yet: `relance track FILE` adds one.")
+        return
+    rows = [("id", "stage", "due", "next")]
+    rows += [
+        (k, s.stage, str(len(s.due)), s.next_on.isoformat() if s.next_on else "—")
+        for k, s in states
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )

@@ -1,0 +1,592 @@
+"""What happened after an interview (events), and what is due because of it (status).
+
+``status`` is pure: the interview, the events and the day are its whole input, so a
+tool that keeps its own database calls it with what it has stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final, Literal, cast
+
+from . import _cadence, _french
+from ._cadence import Calendar
+from ._calendar import calendar_of
+from ._etiquette import spoken_name
+from ._follow_up import follow_up
+from ._locales import locale_info
+from ._model import Contact, Interview
+from ._plan import Step
+from ._rejection import rejection_reply
+from ._render import Templates, as_templates
+from ._second_follow_up import second_follow_up
+from ._thank_you import thank_you_notes
+from .errors import InvalidInput, Problem
+
+__all__ = ["KINDS", "STAGES", "Event", "Stage", "Status", "check_events", "status"]
+
+KINDS: Final = (
+    "thank_you_sent",
+    "call_no_answer",
+    "voicemail_left",
+    "call_reached",
+    "follow_up_sent",
+    "second_follow_up_sent",
+    "answer_received",
+    "rejection_received",
+    "rejection_reply_sent",
+    "note_sent",
+    "offer_received",
+    "withdrawn",
+)
+"""Every kind of event, in the order they usually happen."""
+
+Stage = Literal[
+    "thank_you",
+    "waiting",
+    "follow_up",
+    "second_follow_up",
+    "no_answer",
+    "rejected",
+    "offer",
+    "closed",
+]
+
+STAGES: Final[tuple[Stage, ...]] = (
+    "thank_you",
+    "waiting",
+    "follow_up",
+    "second_follow_up",
+    "no_answer",
+    "rejected",
+    "offer",
+    "closed",
+)
+"""Every stage an interview's follow-up can be at."""
+
+_ANSWERS: Final = frozenset({"answer_received", "rejection_received", "offer_received"})
+_DECISIONS: Final = frozenset({"rejection_received", "offer_received", "withdrawn"})
+_MAX_TEXT: Final = 200
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened after the interview, recorded by the user or their tool.
+
+    >>> Event(date(2026, 12, 2), "thank_you_sent", to="Marie Tremblay").as_dict()
+    {'on': '2026-12-02', 'kind': 'thank_you_sent', 'to': 'Marie Tremblay', 'note': None}
+    >>> Event(date(2026, 12, 2), "thanked")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    relance.errors.InvalidInput: Invalid input: kind: Unknown kind 'thanked'; use one of ...
+    """
+
+    on: date
+    """The day it happened."""
+    kind: str
+    """What happened: one of :data:`KINDS`, such as ``"thank_you_sent"`` or
+    ``"call_no_answer"`` (the voicemail answered and the candidate hung up)."""
+    to: str | None = None
+    """Who it concerns, when it matters: the interviewer a thank-you went to, by name
+    or email address. A ``thank_you_sent`` without it thanks every interviewer."""
+    note: str | None = None
+    """Free text. For ``answer_received``, a date written ``2026-12-15`` in it is the
+    day the employer said they would decide: nothing is due until then."""
+
+    def __post_init__(self) -> None:
+        problems: list[Problem] = []
+        on = cast(object, self.on)
+        if not isinstance(on, date):
+            problems.append(Problem("on", "Expected a date, such as 2026-12-02."))
+        elif isinstance(on, datetime):
+            object.__setattr__(self, "on", on.date())
+        if self.kind not in KINDS:
+            problems.append(
+                Problem("kind", f"Unknown kind {self.kind!r}; use one of {', '.join(KINDS)}.")
+            )
+        for name in ("to", "note"):
+            value = cast(object, getattr(self, name))
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value.strip():
+                problems.append(Problem(name, "Expected some text, or leave it out."))
+            elif len(value) > _MAX_TEXT:
+                problems.append(Problem(name, f"Too long: at most {_MAX_TEXT} characters."))
+            elif any(ord(c) < 32 or c == "\x7f" for c in value):
+                problems.append(Problem(name, "Write it on one line, without control characters."))
+            else:
+                object.__setattr__(self, name, " ".join(value.split()))
+        if problems:
+            raise InvalidInput(problems)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The event as JSON-safe data."""
+        return {"on": self.on.isoformat(), "kind": self.kind, "to": self.to, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Event:
+        """An event from plain data, as :meth:`as_dict` writes it (``on`` in ISO 8601)."""
+        if not isinstance(data, Mapping):
+            raise InvalidInput.one("", "Expected a table of fields (a JSON object).")
+        unknown = sorted(set(data) - {"on", "kind", "to", "note"})
+        if unknown:
+            raise InvalidInput.one(unknown[0], "Unknown field; the fields are on, kind, to, note.")
+        raw = data.get("on")
+        on: object = raw
+        if isinstance(raw, str):
+            try:
+                on = date.fromisoformat(raw)
+            except ValueError:
+                raise InvalidInput.one("on", f"{raw!r} is not a date like 2026-12-02.") from None
+        return cls(
+            on=cast(date, on), kind=data.get("kind", ""), to=data.get("to"), note=data.get("note")
+        )
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where the follow-up of one interview stands on one day, and what is due."""
+
+    stage: Stage
+    """One of :data:`STAGES`: ``"thank_you"`` while thank-you notes remain to send,
+    ``"waiting"`` when nothing is due yet, ``"follow_up"``, ``"second_follow_up"``,
+    ``"no_answer"`` after two follow-ups and a week of silence, ``"rejected"`` while the
+    reply to a rejection and the note remain to send, ``"offer"``, ``"closed"``."""
+    due: tuple[Step, ...]
+    """The steps due on or before the day, each with its draft or script ready, dated
+    the day they fell due (never before the last event)."""
+    next_on: date | None
+    """The next day something falls due or the stage changes; ``None`` when nothing
+    more is planned."""
+    message: str
+    """Where things stand, in one or two French sentences for the candidate."""
+    notes: tuple[str, ...] = ()
+    """What the status chose not to ask for, and why, in French: a thank-you dropped
+    because it is more than five business days late."""
+    today: date | None = None
+    """The day the status was computed for."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The status as JSON-safe data."""
+        return {
+            "today": self.today.isoformat() if self.today else None,
+            "stage": self.stage,
+            "due": [step.as_dict() for step in self.due],
+            "next_on": self.next_on.isoformat() if self.next_on else None,
+            "message": self.message,
+            "notes": list(self.notes),
+        }
+
+
+def _same_person(name: str, contact: Contact) -> bool:
+    wanted = " ".join(name.split()).casefold()
+    return wanted in {contact.name.casefold(), (contact.email or "").casefold()}
+
+
+def interviewer_index(interview: Interview, to: str) -> int | None:
+    """Which interviewer ``to`` names (by name or email, case aside), if any."""
+    for index, contact in enumerate(interview.interviewers):
+        if _same_person(to, contact):
+            return index
+    return None
+
+
+def check_events(
+    interview: Interview, events: Sequence[Event], /, *, today: date | None = None
+) -> None:
+    """Raise :class:`InvalidInput` for events that cannot be: before the interview, a
+    thank-you to someone who did not interview the candidate, or (with ``today``) a
+    day in the future. Each problem names ``events[i]`` and its field."""
+    problems: list[Problem] = []
+    held = interview.held_on
+    for index, event in enumerate(events):
+        if not isinstance(cast(object, event), Event):
+            problems.append(Problem(f"events[{index}]", "Expected an Event."))
+            continue
+        where = f"events[{index}]"
+        if event.on < held:
+            problems.append(
+                Problem(
+                    f"{where}.on",
+                    f"{event.on.isoformat()} is before the interview ({held.isoformat()}).",
+                )
+            )
+        if today is not None and event.on > today:
+            problems.append(
+                Problem(
+                    f"{where}.on",
+                    f"{event.on.isoformat()} is in the future (today is {today.isoformat()}); "
+                    "log what has happened, once it has.",
+                )
+            )
+        if (
+            event.kind == "thank_you_sent"
+            and event.to is not None
+            and interviewer_index(interview, event.to) is None
+        ):
+            names = ", ".join(contact.name for contact in interview.interviewers)
+            problems.append(
+                Problem(
+                    f"{where}.to",
+                    f"{event.to!r} did not interview the candidate; the interviewers are {names}.",
+                )
+            )
+    if problems:
+        raise InvalidInput(problems)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """A step to build if it turns out due: when, and how to build it."""
+
+    on: date
+    what: str
+    index: int = 0
+
+
+class _Composer:
+    """Builds each due step with its text, dated for sending on ``max(on, today)``."""
+
+    def __init__(self, interview: Interview, today: date, templates: Templates | None) -> None:
+        self.interview = interview
+        self.today = today
+        self.templates = templates
+        info = locale_info(interview.locale)
+        self.words = info.words
+        self.typography = info.typography
+        self.contact = interview.main_contact
+        self.name = spoken_name(self.contact)
+
+    def when(self, day: date) -> str:
+        return _french.long_date(day, self.interview.locale)
+
+    def french(self, text: str) -> str:
+        return _french.typography(text, self.typography)
+
+    def build(self, planned: _Planned, rejection_on: date | None) -> Step:
+        interview, contact, name = self.interview, self.contact, self.name
+        send = max(planned.on, self.today)
+        email = self.words["email"]
+        voicemail = self.words["voicemail"]
+        what = planned.what
+        if what == "thank_you":
+            person = interview.interviewers[planned.index]
+            note = thank_you_notes(interview, send_on=send, templates=self.templates)
+            return Step(
+                on=planned.on,
+                action=f"Envoyer le mot de remerciement à {spoken_name(person)}",
+                channel="email",
+                to=person,
+                detail=self.french(
+                    f"{email.a.capitalize()} à chaque personne rencontrée, dans les premiers "
+                    "jours : remerciez-la de son temps, résumez vos atouts et redites votre "
+                    "intérêt."
+                ),
+                draft=note[planned.index],
+            )
+        if what in ("call", "call_back", "follow_up"):
+            later = follow_up(interview, send_on=send, templates=self.templates)
+            if what == "call":
+                return Step(
+                    on=planned.on,
+                    action=f"Appeler {name} en matinée",
+                    channel="phone",
+                    to=contact,
+                    detail=self.french(
+                        "Une semaine sans nouvelles : un appel est plus personnel "
+                        f"{_french.que(email.a)}. Si vous tombez sur {voicemail.the}, "
+                        "raccrochez sans laisser de message et rappelez en après-midi."
+                    ),
+                    draft=later.call,
+                )
+            if what == "call_back":
+                return Step(
+                    on=planned.on,
+                    action=f"Rappeler {name} en après-midi",
+                    channel="phone",
+                    to=contact,
+                    detail=self.french(
+                        f"Si {voicemail.the} répond encore, laissez le message préparé. "
+                        "N’appelez pas une troisième fois sans laisser de message."
+                    ),
+                    draft=later.voicemail,
+                )
+            return Step(
+                on=planned.on,
+                action=f"Envoyer {email.the} de suivi à {name}",
+                channel="email",
+                to=contact,
+                detail=self.french(
+                    f"{email.a.capitalize()} bref pour redire votre intérêt et vous "
+                    "renseigner sur les prochaines étapes."
+                ),
+                draft=later.email,
+            )
+        if what == "second_follow_up":
+            return Step(
+                on=planned.on,
+                action=f"Envoyer une dernière relance à {name}",
+                channel="email",
+                to=contact,
+                detail=self.french(
+                    "Toujours sans nouvelles une semaine après la relance : demandez "
+                    "brièvement si le poste est encore à pourvoir, et laissez la porte ouverte."
+                ),
+                draft=second_follow_up(interview, send_on=send, templates=self.templates),
+            )
+        reply = rejection_reply(
+            interview, received_on=rejection_on, send_on=send, templates=self.templates
+        )
+        if what == "rejection_reply":
+            return Step(
+                on=planned.on,
+                action=f"Répondre à {name} pour demander des commentaires",
+                channel="email",
+                to=contact,
+                detail=self.french(
+                    "Remerciez sans amertume, demandez des commentaires sur votre "
+                    "candidature et le type de profil retenu."
+                ),
+                draft=reply.email,
+            )
+        return Step(
+            on=planned.on,
+            action=f"Écrire à la main un mot de remerciement à {name}",
+            channel="letter",
+            to=contact,
+            detail=self.french(
+                "Un mot écrit à la main laisse une bonne impression durable et garde "
+                "la porte ouverte."
+            ),
+            draft=reply.note,
+        )
+
+
+def status(
+    interview: Interview,
+    events: Iterable[Event],
+    /,
+    *,
+    today: date,
+    templates: Templates | str | None = None,
+) -> Status:
+    """Where the follow-up of ``interview`` stands on ``today``, given what happened.
+
+    The cadence of the seed article (docs/journal.md): a thank-you to each
+    interviewer the next business day; the follow-up a week after the interview and
+    four business days after the last thank-you, by phone first (a call in the
+    morning, a call-back in the afternoon, the prepared voicemail on the second), then
+    by email the next business day when the calls did not reach the person; a second,
+    last follow-up a week later; a week of silence after it is « no answer ». An
+    answer stops the calls and pauses everything; a rejection makes the reply and the
+    handwritten note due; an offer or a withdrawal closes the follow-up.
+
+    Events after ``today`` are not counted: the status is the one of that day.
+
+    Raises:
+        InvalidInput: an event is before the interview, or thanks someone who did not
+            interview the candidate (``events[i].on``, ``events[i].to``).
+    """
+    if not isinstance(today, date):
+        raise InvalidInput.one("today", "Expected a date, such as date(2026, 12, 8).")
+    if isinstance(today, datetime):
+        today = today.date()
+    given = list(events)
+    check_events(interview, given)
+    happened = sorted((e for e in given if e.on <= today), key=lambda e: e.on)
+    calendar = calendar_of(interview)
+    composer = _Composer(interview, today, as_templates(templates))
+    last = happened[-1].on if happened else interview.held_on
+    outcome = _plan(interview, happened, today, calendar, composer)
+    rejection = next((e.on for e in reversed(happened) if e.kind == "rejection_received"), None)
+    due = tuple(
+        composer.build(_Planned(max(p.on, last), p.what, p.index), rejection)
+        for p in outcome.steps
+        if p.on <= today
+    )
+    later = [p.on for p in outcome.steps if p.on > today]
+    later += [outcome.next_on] if outcome.next_on else []
+    return Status(
+        stage=outcome.stage,
+        due=due,
+        next_on=min(later, default=None),
+        message=composer.french(outcome.message),
+        notes=tuple(composer.french(note) for note in outcome.notes),
+        today=today,
+    )
+
+
+def _first(events: Sequence[Event], *kinds: str) -> date | None:
+    return next((e.on for e in events if e.kind in kinds), None)
+
+
+@dataclass
+class _Outcome:
+    """What the rules found: the steps still to do (due or not), the stage, the next
+    day the stage changes, the message and the notes."""
+
+    steps: list[_Planned]
+    stage: Stage
+    message: str
+    next_on: date | None = None
+    notes: tuple[str, ...] = ()
+
+
+_WITHDRAWN = "Candidature retirée : plus rien n’est prévu."
+_OFFER = "Une offre ! Plus aucune relance n’est prévue."
+_REJECTED = (
+    "Candidature non retenue : une réponse sans amertume et un mot écrit à la main "
+    "gardent la porte ouverte."
+)
+_CLOSED = "Réponse et mot envoyés : le dossier est clos."
+_NO_ANSWER = (
+    "Pas de réponse après deux relances : rien de plus n’est prévu. Ce silence ne dit "
+    "rien de votre valeur, et ce contact pourra compter plus tard."
+)
+_THANK_YOU = "Un mot de remerciement à chaque personne rencontrée, dès que possible."
+
+
+def _decided(decision: Event, events: Sequence[Event], calendar: Calendar) -> _Outcome:
+    """After a decision: a withdrawal or an offer closes; a rejection makes the reply
+    and the handwritten note due the next business day."""
+    if decision.kind == "withdrawn":
+        return _Outcome([], "closed", _WITHDRAWN)
+    if decision.kind == "offer_received":
+        return _Outcome([], "offer", _OFFER)
+    after = {e.kind for e in events if e.on >= decision.on}
+    reply_on = _cadence.rejection_reply_on(decision.on, calendar)
+    steps = [
+        _Planned(reply_on, what)
+        for what, done in (("rejection_reply", "rejection_reply_sent"), ("note", "note_sent"))
+        if done not in after
+    ]
+    if not steps:
+        return _Outcome([], "closed", _CLOSED)
+    return _Outcome(steps, "rejected", _REJECTED)
+
+
+def _thank_yous(
+    interview: Interview, events: Sequence[Event], today: date, calendar: Calendar
+) -> tuple[list[int], date, tuple[str, ...]]:
+    """The interviewers still to thank, the day of the last thank-you (today while some
+    remain), and a note for each one dropped as too late."""
+    thanked: dict[int, date] = {}
+    for event in events:
+        if event.kind != "thank_you_sent":
+            continue
+        if event.to is None:
+            targets: Iterable[int] = range(len(interview.interviewers))
+        else:
+            found = interviewer_index(interview, event.to)
+            targets = () if found is None else (found,)
+        for index in targets:
+            thanked.setdefault(index, event.on)
+    thank_on = _cadence.thank_you_on(interview.held_on, calendar)
+    pending = [i for i in range(len(interview.interviewers)) if i not in thanked]
+    notes: tuple[str, ...] = ()
+    if pending and _cadence.is_too_late(thank_on, today, calendar):
+        notes = tuple(
+            f"Mot de remerciement à {spoken_name(interview.interviewers[index])} abandonné : "
+            "plus de cinq jours ouvrables de retard."
+            for index in pending
+        )
+        pending = []
+    last = max(thanked.values(), default=thank_on)
+    return pending, max(last, today) if pending else last, notes
+
+
+def _plan(
+    interview: Interview,
+    events: Sequence[Event],
+    today: date,
+    calendar: Calendar,
+    composer: _Composer,
+) -> _Outcome:
+    """Every rule of the cadence, applied to the events of one interview."""
+    decision = next((e for e in reversed(events) if e.kind in _DECISIONS), None)
+    if decision is not None:
+        return _decided(decision, events, calendar)
+    answer = next((e for e in reversed(events) if e.kind == "answer_received"), None)
+    resume = _cadence.resume_on(answer.on, answer.note, calendar) if answer else None
+    pending, last_thanks, notes = _thank_yous(interview, events, today, calendar)
+    thank_on = _cadence.thank_you_on(interview.held_on, calendar)
+    outcome = _follow_ups(
+        interview, events, today, calendar, composer, resume=resume, last_thanks=last_thanks
+    )
+    outcome.notes = notes
+    if pending:
+        outcome.steps[:0] = [_Planned(thank_on, "thank_you", index) for index in pending]
+        outcome.stage, outcome.message = "thank_you", _THANK_YOU
+    if resume is not None and today < resume:
+        # An answer that is not a decision: nothing is due until the day it gave.
+        outcome.steps = [_Planned(max(p.on, resume), p.what, p.index) for p in outcome.steps]
+        outcome.stage = "waiting"
+        outcome.message = f"L’employeur a répondu : rien à faire avant le {composer.when(resume)}."
+        outcome.next_on = resume
+    return outcome
+
+
+def _follow_ups(
+    interview: Interview,
+    events: Sequence[Event],
+    today: date,
+    calendar: Calendar,
+    composer: _Composer,
+    *,
+    resume: date | None,
+    last_thanks: date,
+) -> _Outcome:
+    """The follow-up, the second one, and the silence after them."""
+    name, when = composer.name, composer.when
+    first = _first(events, "follow_up_sent", "call_reached")
+    second = _first(events, "second_follow_up_sent")
+    if second is not None:
+        silent = _cadence.no_answer_on(second, calendar)
+        silent = max(silent, resume) if resume else silent
+        if today >= silent:
+            return _Outcome([], "no_answer", _NO_ANSWER)
+        message = (
+            f"Dernière relance envoyée : sans réponse le {when(silent)}, le dossier sera clos."
+        )
+        return _Outcome([], "waiting", message, next_on=silent)
+    if first is not None:
+        again = _cadence.second_follow_up_on(first, calendar)
+        again = max(again, resume) if resume else again
+        if today >= again:
+            message = f"Toujours sans nouvelles après la relance : une dernière relance à {name}."
+            return _Outcome([_Planned(again, "second_follow_up")], "second_follow_up", message)
+        message = f"Relance faite : la suivante, la dernière, le {when(again)}."
+        return _Outcome([_Planned(again, "second_follow_up")], "waiting", message)
+    due_on = _cadence.follow_up_on(interview.held_on, last_thanks, calendar)
+    if resume is not None:
+        # An answer stops the calls: the follow-up, if still needed, is an email.
+        due_on = max(due_on, resume)
+        steps = [_Planned(due_on, "follow_up")]
+    else:
+        steps = _calls(events, due_on, calendar)
+    if today >= due_on:
+        message = f"Une semaine a passé : c’est le moment de relancer {name}."
+        return _Outcome(steps, "follow_up", message)
+    return _Outcome(steps, "waiting", f"La relance est prévue le {when(due_on)}.")
+
+
+def _calls(events: Sequence[Event], due_on: date, calendar: Calendar) -> list[_Planned]:
+    """The follow-up by phone first: a call in the morning; after a call that met the
+    voicemail, a call-back in the afternoon with the prepared message; the email the
+    next business day when the calls did not reach the person. Never a third call."""
+    no_answer = [e.on for e in events if e.kind == "call_no_answer"]
+    voicemail = [e.on for e in events if e.kind == "voicemail_left"]
+    if voicemail or len(no_answer) >= 2:
+        last_call = max([*no_answer, *voicemail])
+        return [_Planned(_cadence.follow_up_email_on(last_call, calendar), "follow_up")]
+    if no_answer:
+        return [
+            _Planned(_cadence.call_back_on(no_answer[0]), "call_back"),
+            _Planned(_cadence.follow_up_email_on(no_answer[0], calendar), "follow_up"),
+        ]
+    return [
+        _Planned(due_on, "call"),
+        _Planned(_cadence.follow_up_email_on(due_on, calendar), "follow_up"),
+    ]
