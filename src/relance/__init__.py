@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from ._delivery import Delivery, ImapAccount, SmtpAccount, save_drafts, send_drafts
 from ._draft import Draft
 from ._follow_up import FollowUp, follow_up
 from ._model import Candidate, Contact, Interview
@@ -24,13 +25,23 @@ from ._rejection import RejectionReply, rejection_reply
 from ._render import Templates
 from ._script import Script
 from ._thank_you import thank_you_notes
-from .errors import InvalidInput, MissingRecipient, Problem, RelanceError, TemplateError
+from .errors import (
+    DeliveryError,
+    InvalidInput,
+    MissingRecipient,
+    Problem,
+    RelanceError,
+    TemplateError,
+)
 
 __all__ = [
     "Candidate",
     "Contact",
+    "Delivery",
+    "DeliveryError",
     "Draft",
     "FollowUp",
+    "ImapAccount",
     "Interview",
     "InvalidInput",
     "MissingRecipient",
@@ -39,12 +50,15 @@ __all__ = [
     "RejectionReply",
     "RelanceError",
     "Script",
+    "SmtpAccount",
     "Step",
     "TemplateError",
     "Templates",
     "follow_up",
     "plan",
     "rejection_reply",
+    "save_drafts",
+    "send_drafts",
     "thank_you_notes",
 ]
 
