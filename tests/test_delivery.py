@@ -24,18 +24,6 @@ from typing import Any
 
 import pytest
 
-from mailservers import (
-    HOST,
-    PASSWORD,
-    USER,
-    Certificates,
-    Dovecot,
-    Inbox,
-    closed_port,
-    dovecot,
-    make_certificates,
-    smtp_server,
-)
 from relance import (
     Delivery,
     DeliveryError,
@@ -52,6 +40,19 @@ from relance import (
 )
 from relance._delivery import is_loopback
 from relance._samples import example_interview, example_rejection
+
+from mailservers import (
+    HOST,
+    PASSWORD,
+    USER,
+    Certificates,
+    Dovecot,
+    Inbox,
+    closed_port,
+    dovecot,
+    make_certificates,
+    smtp_server,
+)
 
 THANKS = thank_you_notes(example_interview())
 REPLY = rejection_reply(example_interview(), rejection=example_rejection(), html=True).email

@@ -43,6 +43,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("relance.delivery")
+# A library's logger stays quiet until the application configures logging (without
+# this, Python's last-resort handler would print the warnings on stderr).
+log.addHandler(logging.NullHandler())
 
 Security = Literal["tls", "starttls", "none"]
 """``"tls"``: TLS from the first byte (ports 993, 465); ``"starttls"``: plain, then
