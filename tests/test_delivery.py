@@ -180,9 +180,7 @@ def test_drafts_are_saved_byte_for_byte_in_the_special_use_folder_over_tls(
         assert_saved(deliveries, DRAFTS, reader)
         # The reply stays in the employer's thread, its HTML part kept.
         _flags, received = reader.message(deliveries[2].message_id)
-    assert [re.sub(r"\d+", "N", d.detail) for d in deliveries] == [
-        "Saved in « Drafts » (UID N)."
-    ] * 3
+    assert [re.sub(r"\d+", "N", d.detail) for d in deliveries] == ['Saved in "Drafts" (UID N).'] * 3
     headers = BytesHeaderParser(policy=default).parsebytes(received)
     assert headers["In-Reply-To"] == "<refus-2026-1210@example.com>"
     assert headers["References"] == "<refus-2026-1210@example.com>"
@@ -197,7 +195,7 @@ def test_starttls_into_a_folder_given_by_name(
 
     with read(imap_tls, "Sent", certificates) as reader:
         assert_saved(deliveries, THANKS[:1], reader)
-    assert deliveries[0].detail.startswith("Saved in « Sent » (UID ")
+    assert deliveries[0].detail.startswith('Saved in "Sent" (UID ')
 
 
 def test_brouillons_is_found_by_name_when_no_folder_is_marked(imap_brouillons: Dovecot) -> None:
@@ -206,7 +204,7 @@ def test_brouillons_is_found_by_name_when_no_folder_is_marked(imap_brouillons: D
 
     with read(imap_brouillons, "Brouillons") as reader:
         assert_saved(deliveries, THANKS, reader)
-    assert deliveries[0].detail.startswith("Saved in « Brouillons » (UID ")
+    assert deliveries[0].detail.startswith('Saved in "Brouillons" (UID ')
 
 
 def test_no_drafts_folder_is_a_clear_error_listing_the_folders(certificates: Certificates) -> None:
@@ -219,7 +217,7 @@ def test_no_drafts_folder_is_a_clear_error_listing_the_folders(certificates: Cer
     assert secret_free(raised.value) == (
         f"No folder on the IMAP server {HOST}:{server.imap_port} is marked as the drafts "
         "folder, and none is named Drafts, Brouillons, [Gmail]/Drafts, INBOX.Drafts: pass "
-        "the folder to use (folder=...); its folders are: « Archives », « INBOX », « Sent »."
+        'the folder to use (folder=...); its folders are: "Archives", "INBOX", "Sent".'
     )
 
 
@@ -228,8 +226,8 @@ def test_a_folder_that_does_not_exist_is_refused_before_saving(imap_brouillons: 
     with pytest.raises(DeliveryError) as raised:
         save_drafts(THANKS, account, folder="Drafts")
     assert secret_free(raised.value) == (
-        f"There is no folder « Drafts » on the IMAP server {HOST}:{imap_brouillons.imap_port}; "
-        "its folders are: « Archives », « Brouillons », « INBOX »."
+        f'There is no folder "Drafts" on the IMAP server {HOST}:{imap_brouillons.imap_port}; '
+        'its folders are: "Archives", "Brouillons", "INBOX".'
     )
 
 

@@ -276,7 +276,7 @@ def test_to_drafts_saves_and_a_server_error_is_one_line(tmp_path: Path) -> None:
         run = Run(parse("--to-drafts"), env, tty=False)
         assert (run.status, run.err.getvalue()) == (0, "")
         assert [line.split(" (UID")[0] for line in run.out.getvalue().splitlines()] == [
-            f"saved: thank_you to {n.to}. Saved in « Brouillons »" for n in NOTES
+            f'saved: thank_you to {n.to}. Saved in "Brouillons"' for n in NOTES
         ]
         wrong = Run(parse("--to-drafts"), env | {"RELANCE_IMAP_PASSWORD": "nope"}, tty=False)
     assert wrong.status == 1

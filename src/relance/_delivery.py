@@ -429,7 +429,7 @@ def _drafts_folder(client: _Imap, folder: str | None, where: str) -> str:
         if folder in names:
             return folder
         raise DeliveryError(
-            f"There is no folder « {folder} » on {where}; its folders are: {_names(names)}."
+            f'There is no folder "{folder}" on {where}; its folders are: {_names(names)}.'
         )
     for flags, _delimiter, name in listed:
         if _DRAFTS_USE in flags:
@@ -445,7 +445,7 @@ def _drafts_folder(client: _Imap, folder: str | None, where: str) -> str:
 
 
 def _names(names: Sequence[str]) -> str:
-    return ", ".join(f"« {name} »" for name in sorted(names, key=str.casefold)) or "none"
+    return ", ".join(f'"{name}"' for name in sorted(names, key=str.casefold)) or "none"
 
 
 def save_drafts(
@@ -498,7 +498,7 @@ def save_drafts(
                     email.delivery("imap", "failed", f"{_upper(where)} refused it: {reason}.")
                 )
                 continue
-            detail = f"Saved in « {target} »{_uid(reply)}."
+            detail = f'Saved in "{target}"{_uid(reply)}.'
             log.info(
                 "saved %s to %s in %s, %s",
                 email.draft.kind,
