@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from ._delivery import Delivery, ImapAccount, SmtpAccount, save_drafts, send_drafts
 from ._draft import Draft
 from ._follow_up import FollowUp, follow_up
 from ._model import Candidate, Contact, Interview
@@ -26,14 +27,24 @@ from ._script import Script
 from ._second_follow_up import second_follow_up
 from ._status import Event, Status, status
 from ._thank_you import thank_you_notes
-from .errors import InvalidInput, MissingRecipient, Problem, RelanceError, TemplateError
+from .errors import (
+    DeliveryError,
+    InvalidInput,
+    MissingRecipient,
+    Problem,
+    RelanceError,
+    TemplateError,
+)
 
 __all__ = [
     "Candidate",
     "Contact",
+    "Delivery",
+    "DeliveryError",
     "Draft",
     "Event",
     "FollowUp",
+    "ImapAccount",
     "Interview",
     "InvalidInput",
     "MissingRecipient",
@@ -42,6 +53,7 @@ __all__ = [
     "RejectionReply",
     "RelanceError",
     "Script",
+    "SmtpAccount",
     "Status",
     "Step",
     "TemplateError",
@@ -49,7 +61,9 @@ __all__ = [
     "follow_up",
     "plan",
     "rejection_reply",
+    "save_drafts",
     "second_follow_up",
+    "send_drafts",
     "status",
     "thank_you_notes",
 ]

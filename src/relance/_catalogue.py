@@ -158,6 +158,10 @@ class Kind:
     producer: str
     """The function that drafts every message of this kind for one interview, as
     ``"module:attribute"`` under ``relance``; imported on first use."""
+    description: str = ""
+    """What its command does, for ``relance COMMAND --help``."""
+    send_on: str = "the day to send it"
+    """What ``--send-on`` means for it, with its default."""
 
     def messages(
         self,
@@ -197,6 +201,8 @@ KINDS: tuple[Kind, ...] = (
         ),
         html="thank_you.body.html",
         producer="_thank_you:messages",
+        description=("Draft the thank-you note to each interviewer, sent the next business day."),
+        send_on="the day the notes will be sent (default: the next business day)",
     ),
     Kind(
         name="follow_up",
@@ -214,6 +220,11 @@ KINDS: tuple[Kind, ...] = (
         ),
         html="follow_up.body.html",
         producer="_follow_up:messages",
+        description=(
+            "Draft the follow-up a week after the interview: the email to the hiring "
+            "contact, what to say on the phone, and the voicemail to leave."
+        ),
+        send_on="the day of the follow-up (default: a week after, on a business day)",
     ),
     Kind(
         name="second_follow_up",
@@ -233,6 +244,11 @@ KINDS: tuple[Kind, ...] = (
         ),
         html="second_follow_up.body.html",
         producer="_second_follow_up:messages",
+        description=(
+            "Draft the second and last follow-up email, a week after the first, when it "
+            "went unanswered: is the position still open?"
+        ),
+        send_on="the day to send it (default: a week after the follow-up, on a business day)",
     ),
     Kind(
         name="rejection_reply",
@@ -249,6 +265,11 @@ KINDS: tuple[Kind, ...] = (
         ),
         html="rejection.body.html",
         producer="_rejection:messages",
+        description=(
+            "Draft the reply to a rejection (threaded under the employer's message with "
+            "--reply-to) and a handwritten note to copy onto a card."
+        ),
+        send_on="the day to reply (default: the next business day)",
     ),
     Kind(
         name="plan",

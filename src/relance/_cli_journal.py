@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from . import _cli_delivery
+from ._delivery import Delivery
 from ._draft import Draft
 from ._journal import ENVIRONMENT, Journal
 from ._model import Interview
 from ._plan import Step
-from ._status import KINDS, Event, status
-from .errors import InvalidInput
+from ._status import KINDS, Event, sent_event, status
+from .errors import InvalidInput, RelanceError
 
 __all__ = ["COMMANDS", "register", "run"]
 
@@ -56,6 +59,7 @@ def register(commands: Any) -> None:
     due.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     due.add_argument("--out", type=Path, metavar="DIR", help="write one file per due step into DIR")
     _journal_options(due)
+    _cli_delivery.add_options(due)
 
     state = commands.add_parser(
         "status",
@@ -104,7 +108,19 @@ def run(args: argparse.Namespace) -> int:
             journal.log(args.id, event, today=today)
             print(f"{args.id}: {event.kind} on {event.on.isoformat()}")
         elif args.command == "due":
-            _due(journal, today, args.format, args.out)
+            emails = _due(journal, today, args.format, args.out)
+            if args.to_drafts or args.send:
+                owner = {id(draft): key for key, draft in emails}
+
+                def log(draft: Draft, delivery: Delivery) -> None:
+                    event = sent_event(draft, on=today, note=delivery.detail or None)
+                    if event is not None:
+                        journal.log(owner[id(draft)], event, today=today)
+
+                drafts = [draft for _, draft in emails]
+                return _cli_delivery.deliver(
+                    args, drafts, stdin_is_tty=sys.stdin.isatty(), on_sent=log
+                )
         elif args.command == "status":
             _status(journal, today, args.id, args.format)
         elif args.action == "export":
@@ -113,6 +129,24 @@ def run(args: argparse.Namespace) -> int:
             for key in journal.import_(_read_json(args.file)):
                 print(key)
     return 0
+
+
+def logger(path: Path | None, key: str) -> Callable[[Draft, Delivery], None]:
+    """What ``--send --journal-id ID`` calls for each email a server accepted: log it as
+    sent, with the server's answer as the event's note."""
+
+    def log(draft: Draft, delivery: Delivery) -> None:
+        today = date.today()
+        event = sent_event(draft, on=today, note=delivery.detail or None)
+        if event is None:
+            return
+        try:
+            with Journal(path) as journal:
+                journal.log(key, event, today=today)
+        except RelanceError as err:  # sent all the same: say so, and why it is not logged
+            print(f"relance: warning: sent, but not logged in the journal: {err}", file=sys.stderr)
+
+    return log
 
 
 def _day(value: str | None, option: str) -> date | None:
@@ -141,7 +175,9 @@ def _step_text(step: Step) -> str:
     return f"{head}\n{step.draft.as_text()}"
 
 
-def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> None:
+def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> list[tuple[str, Draft]]:
+    """Print or write what is due; the emails among it, with their interview's id."""
+    emails: list[tuple[str, Draft]] = []
     report: list[dict[str, Any]] = []
     sections: list[str] = []
     files: dict[str, bytes] = {}
@@ -152,6 +188,7 @@ def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> None:
             continue
         title = f"{key} — {interview.company}, {interview.position}: {state.message}"
         sections.append(title + "\n\n" + _RULE.join(_step_text(step) for step in state.due))
+        emails += [(key, s.draft) for s in state.due if isinstance(s.draft, Draft)]
         for number, step in enumerate(state.due, 1):
             kind = step.draft.kind if step.draft else step.channel
             name = f"{key}-{number}-{kind.replace('_', '-')}"
@@ -174,6 +211,7 @@ def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> None:
         sys.stdout.write(_RULE.join(sections))
     else:
         print(f"Nothing due on {today.isoformat()}.")
+    return emails
 
 
 def _status(journal: Journal, today: date, key: str | None, fmt: str) -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, Final, Literal, cast
 
 from . import _cadence, _french
 from ._cadence import Calendar
 from ._calendar import calendar_of
+from ._draft import Draft
 from ._etiquette import spoken_name
 from ._follow_up import follow_up
 from ._locales import locale_info
@@ -590,3 +592,26 @@ def _calls(events: Sequence[Event], due_on: date, calendar: Calendar) -> list[_P
         _Planned(due_on, "call"),
         _Planned(_cadence.follow_up_email_on(due_on, calendar), "follow_up"),
     ]
+
+
+SENT_EVENTS: Mapping[str, str] = MappingProxyType(
+    {
+        "thank_you": "thank_you_sent",
+        "follow_up": "follow_up_sent",
+        "second_follow_up": "second_follow_up_sent",
+        "rejection_reply": "rejection_reply_sent",
+    }
+)
+"""The event that records a draft of each kind as sent."""
+
+
+def sent_event(draft: Draft, *, on: date, note: str | None = None) -> Event | None:
+    """The event that records ``draft`` as sent on ``on`` (None for a kind without one):
+    a thank-you names the interviewer thanked."""
+    from email.utils import parseaddr
+
+    kind = SENT_EVENTS.get(draft.kind)
+    if kind is None:
+        return None
+    to = parseaddr(draft.to)[0] or None if draft.kind == "thank_you" else None
+    return Event(on, kind, to=to, note=note)

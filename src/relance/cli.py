@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, _cli_journal
+from . import __version__, _cli_delivery, _cli_journal
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
 from ._draft import Draft
@@ -30,6 +30,7 @@ from .errors import InvalidInput, Problem, RelanceError
 __all__ = ["example_interview", "example_rejection", "example_text", "main"]
 
 FORMATS = ("text", "eml", "json")
+_MESSAGE_COMMANDS = frozenset(row.command for row in KINDS if row.name != "plan")
 _RULE = "\n" + "─" * 72 + "\n\n"
 
 
@@ -46,39 +47,25 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help="show every message for the built-in example interview")
     commands.add_parser("example", help="print a commented example interview file (TOML)")
 
-    thanks = commands.add_parser(
-        "thank-you",
-        help="the thank-you note to each interviewer",
-        description="Draft the thank-you note to each interviewer, sent the next business day.",
-    )
-    _message_options(thanks, "the day the notes will be sent (default: the next business day)")
-
-    later = commands.add_parser(
-        "follow-up",
-        help="the one-week follow-up: email, call script, voicemail",
-        description="Draft the follow-up a week after the interview: the email to the "
-        "hiring contact, what to say on the phone, and the voicemail to leave.",
-    )
-    _message_options(later, "the day of the follow-up (default: a week after, on a business day)")
-
-    refused = commands.add_parser(
-        "rejection",
-        help="after a rejection: a reply asking for feedback, and a handwritten note",
-        description="Draft the reply to a rejection (threaded under the employer's "
-        "message with --reply-to) and a handwritten note to copy onto a card.",
-    )
-    _message_options(refused, "the day to reply (default: the next business day)")
-    refused.add_argument(
-        "--reply-to",
-        type=Path,
-        metavar="REJECTION.eml",
-        help="the employer's message: the reply goes to its sender, in its thread",
-    )
-    refused.add_argument(
-        "--received-on",
-        metavar="YYYY-MM-DD",
-        help="when the rejection arrived (default: its Date header, else today)",
-    )
+    for row in KINDS:
+        if row.name == "plan":
+            continue
+        command = commands.add_parser(
+            row.command, help=row.purpose, description=row.description or None
+        )
+        _message_options(command, row.send_on)
+        if row.name == "rejection_reply":
+            command.add_argument(
+                "--reply-to",
+                type=Path,
+                metavar="REJECTION.eml",
+                help="the employer's message: the reply goes to its sender, in its thread",
+            )
+            command.add_argument(
+                "--received-on",
+                metavar="YYYY-MM-DD",
+                help="when the rejection arrived (default: its Date header, else today)",
+            )
 
     schedule = commands.add_parser(
         "plan",
@@ -110,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("directory", type=Path, metavar="DIR")
     _cli_journal.register(commands)
+    config = commands.add_parser(
+        "config", help="where relance reads your mail accounts (see docs/delivery.md)"
+    )
+    config.add_subparsers(dest="action", metavar="ACTION", required=True).add_parser(
+        "path", help="print the path of the accounts file"
+    )
     return parser
 
 
@@ -124,6 +117,13 @@ def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> Non
     )
     command.add_argument("--send-on", metavar="YYYY-MM-DD", help=send_on_help)
     _template_options(command)
+    _cli_delivery.add_options(command)
+    command.add_argument(
+        "--journal-id",
+        metavar="ID",
+        help="with --send: log each email a server accepted to this tracked interview",
+    )
+    command.add_argument("--journal", type=Path, metavar="PATH", help="the journal file")
 
 
 def _template_options(command: argparse.ArgumentParser) -> None:
@@ -144,7 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(example_text())
         elif args.command == "demo":
             _demo()
-        elif args.command in ("thank-you", "follow-up"):
+        elif args.command == "rejection":
+            return _rejection(args)
+        elif args.command in _MESSAGE_COMMANDS:
             messages = kind(args.command).messages(
                 Interview.load(args.file),
                 send_on=_day(args.send_on),
@@ -152,10 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 html=args.html,
             )
             _emit(messages, args.format, args.out)
-        elif args.command == "rejection":
-            _rejection(args)
+            return _deliver(args, messages)
         elif args.command == "templates":
             return _templates(args)
+        elif args.command == "config":
+            return _cli_delivery.print_config_path()
         elif args.command in _cli_journal.COMMANDS:
             return _cli_journal.run(args)
         else:
@@ -205,7 +208,7 @@ def _templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rejection(args: argparse.Namespace) -> None:
+def _rejection(args: argparse.Namespace) -> int:
     interview = Interview.load(args.file)
     received_on = _day(args.received_on, option="--received-on")
     if args.reply_to is None and received_on is None and args.send_on is None:
@@ -230,6 +233,17 @@ def _rejection(args: argparse.Namespace) -> None:
             for m in messages
         ]
     _emit(messages, args.format, args.out)
+    return _deliver(args, messages)
+
+
+def _deliver(args: argparse.Namespace, messages: Sequence[Output]) -> int:
+    """``--to-drafts`` or ``--send`` the emails among ``messages``; with ``--journal-id``,
+    each email a server accepted is logged as sent."""
+    drafts = [message.text for message in messages if isinstance(message.text, Draft)]
+    on_sent = None
+    if args.journal_id is not None:
+        on_sent = _cli_journal.logger(args.journal, args.journal_id)
+    return _cli_delivery.deliver(args, drafts, stdin_is_tty=sys.stdin.isatty(), on_sent=on_sent)
 
 
 def _plan(args: argparse.Namespace) -> None:

@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["InvalidInput", "MissingRecipient", "Problem", "RelanceError", "TemplateError"]
+__all__ = [
+    "DeliveryError",
+    "InvalidInput",
+    "MissingRecipient",
+    "Problem",
+    "RelanceError",
+    "TemplateError",
+]
 
 
 class RelanceError(ValueError):
@@ -82,6 +89,12 @@ def _join(prefix: str, field: str) -> str:
 
 class MissingRecipient(RelanceError):
     """A message was asked of a draft whose recipient has no email address."""
+
+
+class DeliveryError(RelanceError):
+    """A mail server cannot be used: it cannot be reached, its certificate does not
+    verify, or it refuses the login. Raised before any draft is saved or sent; the
+    message is one sentence naming the server and what to check, never the password."""
 
 
 class TemplateError(RelanceError):
