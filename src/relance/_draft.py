@@ -70,19 +70,19 @@ class Draft:
 
     def __post_init__(self) -> None:
         problems = [
-            Problem(name, "Line breaks and control characters are not allowed in a header.")
+            Problem.of(name, "header.forbidden")
             for name in ("kind", "locale", "sender", "to", "subject", "in_reply_to")
             if _FORBIDDEN.search(getattr(self, name) or "")
         ]
         problems += [
-            Problem(f"references[{i}]", "Line breaks are not allowed in a header.")
+            Problem.of(f"references[{i}]", "header.line_break")
             for i, ref in enumerate(self.references)
             if _FORBIDDEN.search(ref)
         ]
         values = [(name, getattr(self, name) or "") for name in _TEXT_HEADERS]
         values += [(f"references[{i}]", ref) for i, ref in enumerate(self.references)]
         problems += [
-            Problem(name, "Text shaped like an RFC 2047 encoded word (=?…?=) is not allowed here.")
+            Problem.of(name, "header.encoded_word")
             for name, value in values
             if _ENCODED_WORD.search(value)
         ]
@@ -206,9 +206,9 @@ def _message_id(value: str | None) -> str | None:
     if value is None:
         return None
     if _FORBIDDEN.search(value) or not value.strip():
-        raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
+        raise InvalidInput.of("message_id", "message_id.invalid")
     value = value.strip()
     value = value if value.startswith("<") else f"<{value}>"
     if not _MESSAGE_ID.fullmatch(value):
-        raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
+        raise InvalidInput.of("message_id", "message_id.invalid")
     return value

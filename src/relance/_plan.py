@@ -177,7 +177,7 @@ def plan(
         html: also write the HTML part of each email.
     """
     if start is not None and not isinstance(start, date):
-        raise InvalidInput.one("start", "Expected a date, such as date(2026, 12, 4).")
+        raise InvalidInput.of("start", "type.date", example="date(2026, 12, 4)")
     if isinstance(start, datetime):
         start = start.date()
     overrides = as_templates(templates)

@@ -123,7 +123,7 @@ def _read(rejection: Rejection) -> EmailMessage:
         try:
             raw = rejection.as_bytes()
         except (UnicodeError, LookupError, ValueError) as err:
-            raise InvalidInput.one(field, f"This message cannot be read: {err}.") from None
+            raise InvalidInput.of(field, "rejection.unreadable", reason=str(err)) from None
     elif isinstance(rejection, bytes):
         raw = rejection
     elif isinstance(rejection, str) and ("\n" in rejection or "\r" in rejection):
@@ -133,18 +133,16 @@ def _read(rejection: Rejection) -> EmailMessage:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise InvalidInput.one(field, f"No such file: {path}.") from None
+            raise InvalidInput.of(field, "file.not_found_at", path=str(path)) from None
         except OSError as err:
-            raise InvalidInput.one(field, f"Cannot read {path}: {err.strerror}.") from None
+            raise InvalidInput.of(
+                field, "file.unreadable_at", path=str(path), reason=err.strerror
+            ) from None
     else:
-        raise InvalidInput.one(
-            field,
-            "Expected the employer's email: a message, the bytes or text of an .eml file, "
-            "or its path.",
-        )
+        raise InvalidInput.of(field, "type.rejection")
     message = BytesParser(policy=policy.default).parsebytes(raw)
     if not message.keys():
-        raise InvalidInput.one(field, "This is not an email message: it has no headers.")
+        raise InvalidInput.of(field, "rejection.no_headers")
     return message
 
 
@@ -161,9 +159,7 @@ def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Cont
     authors = _people(message, "From")
     replies = _people(message, "Reply-To") or authors
     if not replies:
-        raise InvalidInput.one(
-            "rejection.From", "The message has no usable sender address to reply to."
-        )
+        raise InvalidInput.of("rejection.From", "rejection.no_sender")
     # The interview's people by address, the hiring contact last so that it wins a tie.
     known = {
         c.email.casefold(): c
@@ -199,14 +195,12 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool
         addresses = tuple(message[header_name].addresses)
     except ValueError as err:
         if "CR or LF" in str(err):
-            raise InvalidInput.one(
-                field, "The sender's name or address holds a line break."
-            ) from None
+            raise InvalidInput.of(field, "header.address_line_break") from None
         addresses = ()
     except (AttributeError, IndexError, TypeError):
         addresses = ()
     if not addresses:
-        raise InvalidInput.one(field, "This header holds no usable address.")
+        raise InvalidInput.of(field, "header.no_address")
     people: list[tuple[Contact, bool]] = []
     problems: list[Problem] = []
     for address in addresses:
@@ -242,11 +236,7 @@ def _send_day(
         if isinstance(when, datetime):
             received = when.date()
     if received is None:
-        raise InvalidInput.one(
-            "received_on",
-            "Say when the rejection arrived: pass received_on=, or send_on=, "
-            "or the employer's message with its Date header.",
-        )
+        raise InvalidInput.of("received_on", "rejection.date_unknown")
     return business_day_after(interview, max(received, interview.held_on))
 
 
