@@ -22,6 +22,7 @@ from ._model import Candidate, Contact, Interview
 from ._plan import Plan, Step, plan
 from ._rejection import RejectionReply, rejection_reply
 from ._render import Templates
+from ._schema import schema
 from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, MissingRecipient, Problem, RelanceError, TemplateError
@@ -45,6 +46,7 @@ __all__ = [
     "follow_up",
     "plan",
     "rejection_reply",
+    "schema",
     "thank_you_notes",
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.header import Header
@@ -13,6 +14,7 @@ from email.utils import format_datetime, getaddresses, make_msgid
 from typing import Any
 from urllib.parse import quote
 
+from ._data import Reader
 from ._french import long_date
 from ._locales import locale_info
 from ._model import _FORBIDDEN
@@ -169,6 +171,36 @@ class Draft:
             "references": list(self.references),
             "html": self.html,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Draft:
+        """The draft that :meth:`as_dict` wrote, such as a draft stored as JSON.
+
+        >>> import json
+        >>> from datetime import date
+        >>> draft = Draft("thank_you", "fr_CA", "Camille Roy <camille.roy@example.com>",
+        ...               "", "Merci", "Bonjour,", date(2026, 12, 2))
+        >>> Draft.from_dict(json.loads(json.dumps(draft.as_dict()))) == draft
+        True
+
+        Raises:
+            InvalidInput: every problem of the data, with its field: a missing field, a
+                ``send_on`` that is not an ISO 8601 date, a line break in a header.
+        """
+        read = Reader(data, cls)
+        values = {
+            "kind": read.text("kind"),
+            "locale": read.locale(),
+            "sender": read.text("sender"),
+            "to": read.text("to", empty=True),
+            "subject": read.text("subject"),
+            "body": read.text("body"),
+            "send_on": read.day("send_on"),
+            "in_reply_to": read.text("in_reply_to", optional=True),
+            "references": read.texts("references"),
+            "html": read.text("html", optional=True),
+        }
+        return read.finish(lambda: cls(**values))
 
     def as_text(self) -> str:
         """The draft as a person reads it before sending: recipient, subject, date, body."""

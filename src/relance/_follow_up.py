@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
 from . import _french
 from ._compose import base_context, courtesy, draft, recipient, send_date, spoken_name
+from ._data import Reader
 from ._draft import Draft
 from ._model import Interview
 from ._render import Templates, as_templates, render
@@ -45,6 +47,19 @@ class FollowUp:
             "call": self.call.as_dict(),
             "voicemail": self.voicemail.as_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FollowUp:
+        """The follow-up that :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its path (``email.send_on``).
+        """
+        read = Reader(data, cls)
+        email = read.nested("email", Draft.from_dict)
+        call = read.nested("call", Script.from_dict)
+        voicemail = read.nested("voicemail", Script.from_dict)
+        return read.finish(lambda: cls(email=email, call=call, voicemail=voicemail))  # type: ignore[arg-type]
 
 
 def _voicemail(context: dict[str, Any], templates: Templates | None, *, brief: bool) -> Script:

@@ -153,6 +153,19 @@ class Candidate:
         _set(self, "availability", check.text("availability", self.availability, max_length=80))
         check.raise_if_any()
 
+    def as_dict(self) -> dict[str, Any]:
+        """Every field as JSON-safe data: what :meth:`from_dict` reads."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Candidate:
+        """Build from plain data, such as parsed JSON: what :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its field.
+        """
+        return _from_dict(cls, data)
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -186,6 +199,19 @@ class Contact:
         _set(self, "topic", check.text("topic", self.topic, max_length=150))
         _set(self, "surname", check.text("surname", self.surname))
         check.raise_if_any()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field as JSON-safe data: what :meth:`from_dict` reads."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Contact:
+        """Build from plain data, such as parsed JSON: what :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its field.
+        """
+        return _from_dict(cls, data)
 
     @property
     def family_name(self) -> str:
@@ -401,6 +427,30 @@ class Interview:
         """The hiring contact, or else the first interviewer."""
         return self.hiring_contact or self.interviewers[0]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The interview as JSON-safe data: exactly what :meth:`from_dict` reads,
+        ``held_at`` in ISO 8601.
+
+        >>> import json
+        >>> from relance._samples import example_interview
+        >>> interview = example_interview()
+        >>> Interview.from_dict(json.loads(json.dumps(interview.as_dict()))) == interview
+        True
+        """
+        return {
+            "candidate": self.candidate.as_dict(),
+            "company": self.company,
+            "position": self.position,
+            "held_at": self.held_at.isoformat(),
+            "interviewers": [contact.as_dict() for contact in self.interviewers],
+            "hiring_contact": self.hiring_contact.as_dict() if self.hiring_contact else None,
+            "strengths": list(self.strengths),
+            "forgot_to_mention": self.forgot_to_mention,
+            "locale": self.locale,
+            "tone": self.tone,
+            "region": self.region,
+        }
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Interview:
         """Build an interview from plain data, such as parsed JSON or TOML.
@@ -528,6 +578,16 @@ def _unknown_keys(data: Mapping[str, Any], cls: type, prefix: str, problems: lis
         if key not in known:
             where = f"{prefix}.{key}" if prefix else str(key)
             problems.append(Problem.of(where, "field.unknown", fields=known))
+
+
+def _from_dict(cls: Callable[..., T], data: object) -> T:
+    if not isinstance(data, Mapping):
+        raise InvalidInput.of("", "type.table")
+    problems: list[Problem] = []
+    built = _build(cls, data, "", problems)
+    if built is None or problems:
+        raise InvalidInput(problems)
+    return built
 
 
 def _build(cls: Callable[..., T], raw: object, path: str, problems: list[Problem]) -> T | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from email import policy
@@ -21,6 +22,7 @@ from ._compose import (
     draft,
     recipient,
 )
+from ._data import Reader
 from ._draft import Draft, format_address
 from ._locales import locale_info
 from ._model import _FORBIDDEN, Contact, Interview
@@ -57,6 +59,18 @@ class RejectionReply:
     def as_dict(self) -> dict[str, Any]:
         """The reply as JSON-safe data."""
         return {"email": self.email.as_dict(), "note": self.note.as_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RejectionReply:
+        """The reply that :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its path (``note.text``).
+        """
+        read = Reader(data, cls)
+        email = read.nested("email", Draft.from_dict)
+        note = read.nested("note", Script.from_dict)
+        return read.finish(lambda: cls(email=email, note=note))  # type: ignore[arg-type]
 
 
 def rejection_reply(

@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, _cli_schema
 from ._check import check_templates
 from ._compose import VARIABLES
 from ._draft import Draft
@@ -112,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         help="render every template of DIR over sample interviews in every region",
     )
     check.add_argument("directory", type=Path, metavar="DIR")
+    _cli_schema.register(commands)
     return parser
 
 
@@ -174,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _rejection(args)
         elif args.command == "templates":
             return _templates(args)
+        elif args.command == "schema":
+            return _cli_schema.run(args)
         else:
             _plan(args)
     except RelanceError as err:

@@ -156,6 +156,8 @@ class InvalidInput(RelanceError):
 
 
 def _join(prefix: str, field: str) -> str:
+    if not prefix:
+        return field
     if not field:
         return prefix
     if field.startswith("["):
