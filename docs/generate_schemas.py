@@ -25,7 +25,9 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # JSON Schema patterns are ECMA-262 regular expressions, without flags: the
 # classes below are written so that Python and ECMA-262 read them alike.
-ONE_LINE = f"^[^{_FORBIDDEN.pattern[1:-1]}]*$"
+FORBIDDEN = _FORBIDDEN.pattern
+"""Control characters, line breaks and bidirectional overrides: searched for rather
+than excluded up to ``$``, which Python's ``re`` matches before a final line break."""
 NOT_BLANK = r"\S"
 ENCODED_WORD = MODEL_ENCODED_WORD.pattern.replace("[bq]", "[bBqQ]")
 """A whole encoded word, which the model refuses in any text."""
@@ -36,6 +38,8 @@ ISO_MOMENT = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
 )
+DAY = {"type": "string", "format": "date", "pattern": ISO_DATE, "maxLength": 10}
+"""A day in ISO 8601, as ``as_dict()`` writes it."""
 PHONE = (
     r"^\+?[0-9(][0-9 ().\-\u00a0]{5,23}[0-9]"
     r"(?:,? ?(?:[Pp][Oo][Ss][Tt][Ee]|[Ee][Xx][Tt]\.?|[Xx]) ?[0-9]{1,6})?$"
@@ -51,8 +55,8 @@ def text(max_length: int, description: str) -> dict[str, Any]:
         "description": description,
         "minLength": 1,
         "maxLength": max_length,
-        "allOf": [{"pattern": ONE_LINE}, {"pattern": NOT_BLANK}],
-        "not": {"pattern": ENCODED_WORD},
+        "pattern": NOT_BLANK,
+        "not": {"anyOf": [{"pattern": FORBIDDEN}, {"pattern": ENCODED_WORD}]},
     }
 
 
@@ -66,11 +70,10 @@ def header(description: str, *, empty: bool = False) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "string",
         "description": description,
-        "pattern": ONE_LINE,
-        "not": {"pattern": HEADER_ENCODED_WORD},
+        "not": {"anyOf": [{"pattern": FORBIDDEN}, {"pattern": HEADER_ENCODED_WORD}]},
     }
     if not empty:
-        schema["allOf"] = [{"pattern": NOT_BLANK}]
+        schema["pattern"] = NOT_BLANK
     return schema
 
 
@@ -100,8 +103,9 @@ def document(name: str, title: str, root: str, defs: dict[str, Any]) -> dict[str
 
 
 def people() -> dict[str, Any]:
-    email = {"type": "string", "format": "email", "maxLength": 254, "pattern": ONE_LINE}
-    phone = {"type": "string", "maxLength": 40, "pattern": PHONE}
+    one_line = {"not": {"pattern": FORBIDDEN}}
+    email = {"type": "string", "format": "email", "maxLength": 254, **one_line}
+    phone = {"type": "string", "maxLength": 40, "pattern": PHONE, **one_line}
     candidate = obj(
         "The job seeker, sender of every message.",
         {
@@ -142,6 +146,7 @@ def interview() -> dict[str, Any]:
                 "type": "string",
                 "description": "A date, or a date and time, in ISO 8601.",
                 "pattern": ISO_MOMENT,
+                "not": {"pattern": FORBIDDEN},
             },
             "interviewers": {
                 "type": "array",
@@ -176,7 +181,7 @@ def draft() -> dict[str, Any]:
                 "to": header("The recipient as a formatted address, or empty.", empty=True),
                 "subject": header("The subject line."),
                 "body": prose("Plain text; paragraphs separated by one blank line."),
-                "send_on": {"type": "string", "format": "date", "pattern": ISO_DATE},
+                "send_on": DAY,
                 "in_reply_to": nullable(header("The Message-ID this message answers.")),
                 "references": {"type": "array", "items": header("A Message-ID.")},
                 "html": nullable({"type": "string", "description": "The HTML part."}),
@@ -209,7 +214,7 @@ def step() -> dict[str, Any]:
         "step": obj(
             "One thing to do on one day: what Step.as_dict writes.",
             {
-                "on": nullable({"type": "string", "format": "date", "pattern": ISO_DATE}),
+                "on": nullable(DAY),
                 "action": prose("What to do, in a few words."),
                 "channel": {"enum": list(CHANNELS)},
                 "to": nullable(prose("The contact's name.")),
