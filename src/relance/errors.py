@@ -134,7 +134,7 @@ class InvalidInput(RelanceError):
         ...     Candidate(name="Camille Roy", email="camille@")
         ... except InvalidInput as err:
         ...     print(*err.messages_in("fr"))
-        email\u00a0: Ce n’est pas une adresse électronique valide.
+        email\u00a0: Cette adresse électronique n’est pas valide\u202f; vérifiez-la.
 
         Raises:
             InvalidInput: the language is neither English nor French.
