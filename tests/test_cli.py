@@ -18,9 +18,10 @@ import icalendar
 import pytest
 
 import relance
-from clirun import run
 from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
 from relance.cli import example_interview, example_rejection, example_text
+
+from clirun import run
 
 
 def run_process(*args: str) -> subprocess.CompletedProcess[str]:

@@ -487,7 +487,9 @@ def test_invalid_message_id(given_id: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         make_draft().to_message(message_id=given_id, date=WHEN)
     assert caught.value.problems == (
-        Problem("message_id", "A Message-ID is one line of text, <like@this>."),
+        Problem(
+            "message_id", "A Message-ID is one line of text, <like@this>.", "message_id.invalid"
+        ),
     )
 
 
@@ -628,7 +630,7 @@ def test_control_character_in_a_header_field_is_refused(name: str, bad: str) -> 
     value = values[name]
     with pytest.raises(InvalidInput) as caught:
         make_draft(**{name: value[:5] + bad + value[5:]})
-    assert caught.value.problems == (Problem(name, HEADER_MESSAGE),)
+    assert caught.value.problems == (Problem(name, HEADER_MESSAGE, "header.forbidden"),)
     assert str(caught.value) == f"Invalid input: {name}: {HEADER_MESSAGE}"
 
 
@@ -636,7 +638,9 @@ def test_control_character_in_a_header_field_is_refused(name: str, bad: str) -> 
 def test_control_character_in_references_is_refused(bad: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         make_draft(references=("<a@example.org>", f"<b{bad}@example.org>"))
-    assert caught.value.problems == (Problem("references[1]", REFERENCE_MESSAGE),)
+    assert caught.value.problems == (
+        Problem("references[1]", REFERENCE_MESSAGE, "header.line_break"),
+    )
 
 
 @pytest.mark.parametrize(

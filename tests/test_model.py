@@ -273,8 +273,13 @@ def test_invalid_input_pickles_with_its_problems() -> None:
         copy.problems
         == err.problems
         == (
-            Problem("name", REQUIRED_NOT_EMPTY),
-            Problem("email", BAD_EMAIL + "There must be something after the @-sign."),
+            Problem("name", REQUIRED_NOT_EMPTY, "field.empty"),
+            Problem(
+                "email",
+                BAD_EMAIL + "There must be something after the @-sign.",
+                "email.invalid",
+                {"reason": "There must be something after the @-sign."},
+            ),
         )
     )
     assert str(copy) == str(err)

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from clirun import run
 from relance import (
     TemplateError,
     Templates,
@@ -24,6 +23,7 @@ from relance._catalogue import HTML_OVERRIDES, TEMPLATES, every_message
 from relance._render import FILTERS
 from relance.cli import example_interview, example_rejection
 
+from clirun import run
 from scenarios import SCENARIOS
 
 EVERY_FIELD = SCENARIOS[0].interview

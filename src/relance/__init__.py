@@ -23,6 +23,7 @@ from ._model import Candidate, Contact, Interview
 from ._plan import Plan, Step, plan
 from ._rejection import RejectionReply, rejection_reply
 from ._render import Templates
+from ._schema import schema
 from ._script import Script
 from ._second_follow_up import second_follow_up
 from ._status import Event, Status, status
@@ -62,6 +63,7 @@ __all__ = [
     "plan",
     "rejection_reply",
     "save_drafts",
+    "schema",
     "second_follow_up",
     "send_drafts",
     "status",

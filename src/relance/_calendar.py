@@ -64,12 +64,12 @@ def check_day(value: object, field: str, interview: Interview) -> date:
     """A date argument, checked: a ``date`` (a ``datetime`` counts by its day), not
     before the interview."""
     if not isinstance(value, date):
-        raise InvalidInput.one(field, "Expected a date, such as date(2026, 12, 2).")
+        raise InvalidInput.of(field, "type.date", example="date(2026, 12, 2)")
     day = value.date() if isinstance(value, datetime) else value
     held = interview.held_on
     if day < held:
-        raise InvalidInput.one(
-            field, f"{day.isoformat()} is before the interview ({held.isoformat()})."
+        raise InvalidInput.of(
+            field, "date.before_interview", day=day.isoformat(), held=held.isoformat()
         )
     return day
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.header import Header
@@ -13,6 +14,7 @@ from email.utils import format_datetime, getaddresses, make_msgid
 from typing import Any
 from urllib.parse import quote
 
+from ._data import Reader
 from ._french import long_date
 from ._locales import locale_info
 from ._model import _FORBIDDEN, Contact, Interview
@@ -80,19 +82,19 @@ class Draft:
 
     def __post_init__(self) -> None:
         problems = [
-            Problem(name, "Line breaks and control characters are not allowed in a header.")
+            Problem.of(name, "header.forbidden")
             for name in ("kind", "locale", "sender", "to", "subject", "in_reply_to")
             if _FORBIDDEN.search(getattr(self, name) or "")
         ]
         problems += [
-            Problem(f"references[{i}]", "Line breaks are not allowed in a header.")
+            Problem.of(f"references[{i}]", "header.line_break")
             for i, ref in enumerate(self.references)
             if _FORBIDDEN.search(ref)
         ]
         values = [(name, getattr(self, name) or "") for name in _TEXT_HEADERS]
         values += [(f"references[{i}]", ref) for i, ref in enumerate(self.references)]
         problems += [
-            Problem(name, "Text shaped like an RFC 2047 encoded word (=?…?=) is not allowed here.")
+            Problem.of(name, "header.encoded_word")
             for name, value in values
             if _ENCODED_WORD.search(value)
         ]
@@ -180,6 +182,36 @@ class Draft:
             "html": self.html,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Draft:
+        """The draft that :meth:`as_dict` wrote, such as a draft stored as JSON.
+
+        >>> import json
+        >>> from datetime import date
+        >>> draft = Draft("thank_you", "fr_CA", "Camille Roy <camille.roy@example.com>",
+        ...               "", "Merci", "Bonjour,", date(2026, 12, 2))
+        >>> Draft.from_dict(json.loads(json.dumps(draft.as_dict()))) == draft
+        True
+
+        Raises:
+            InvalidInput: every problem of the data, with its field: a missing field, a
+                ``send_on`` that is not an ISO 8601 date, a line break in a header.
+        """
+        read = Reader(data, cls)
+        values = {
+            "kind": read.text("kind"),
+            "locale": read.locale(),
+            "sender": read.text("sender"),
+            "to": read.text("to", empty=True),
+            "subject": read.text("subject"),
+            "body": read.text("body"),
+            "send_on": read.day("send_on"),
+            "in_reply_to": read.text("in_reply_to", optional=True),
+            "references": read.texts("references"),
+            "html": read.text("html", optional=True),
+        }
+        return read.finish(lambda: cls(**values))
+
     def as_text(self) -> str:
         """The draft as a person reads it before sending: recipient, subject, date, body."""
         colon = locale_info(self.locale).typography.before_colon + ":"
@@ -216,9 +248,9 @@ def _message_id(value: str | None) -> str | None:
     if value is None:
         return None
     if _FORBIDDEN.search(value) or not value.strip():
-        raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
+        raise InvalidInput.of("message_id", "message_id.invalid")
     value = value.strip()
     value = value if value.startswith("<") else f"<{value}>"
     if not _MESSAGE_ID.fullmatch(value):
-        raise InvalidInput.one("message_id", "A Message-ID is one line of text, <like@this>.")
+        raise InvalidInput.of("message_id", "message_id.invalid")
     return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
@@ -12,6 +13,7 @@ from . import _french
 from ._calendar import send_date
 from ._catalogue import Output
 from ._compose import base_context, draft
+from ._data import Reader
 from ._draft import Draft, recipient
 from ._etiquette import courtesy, spoken_name
 from ._model import Interview
@@ -48,6 +50,19 @@ class FollowUp:
             "call": self.call.as_dict(),
             "voicemail": self.voicemail.as_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FollowUp:
+        """The follow-up that :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its path (``email.send_on``).
+        """
+        read = Reader(data, cls)
+        email = read.nested("email", Draft.from_dict)
+        call = read.nested("call", Script.from_dict)
+        voicemail = read.nested("voicemail", Script.from_dict)
+        return read.finish(lambda: cls(email=email, call=call, voicemail=voicemail))  # type: ignore[arg-type]
 
 
 def _voicemail(context: dict[str, Any], templates: Templates | None, *, brief: bool) -> Script:

@@ -58,41 +58,34 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(field, message))
+    def add(self, field: str, code: str, /, **params: object) -> None:
+        self.problems.append(Problem.of(field, code, **params))
 
     def text(
         self, field: str, value: object, *, required: bool = False, max_length: int = 100
     ) -> str | None:
         if value is None:
             if required:
-                self.add(field, "This field is required.")
+                self.add(field, "field.required")
             return None
         if not isinstance(value, str):
-            self.add(field, f"Expected text, got {type(value).__name__}.")
+            self.add(field, "type.text", type=type(value).__name__)
             return None
         if _FORBIDDEN.search(value):
-            self.add(
-                field,
-                "Line breaks, tabs and other control characters are not allowed here; "
-                "write it on one line.",
-            )
+            self.add(field, "text.control_characters")
             return None
         if _SURROGATE.search(value):
-            self.add(field, "This text holds a broken character (a lone surrogate); retype it.")
+            self.add(field, "text.lone_surrogate")
             return None
         if _ENCODED_WORD.search(value):
-            self.add(field, "Text such as =?utf-8?q?…?= is email-header code; write it plainly.")
+            self.add(field, "text.encoded_word")
             return None
         value = " ".join(value.split())
         if not value:
-            if required:
-                self.add(field, "This field is required and must not be empty.")
-            else:
-                self.add(field, "Leave this field out rather than empty.")
+            self.add(field, "field.empty" if required else "field.empty_optional")
             return None
         if len(value) > max_length:
-            self.add(field, f"Too long: {len(value)} characters, at most {max_length}.")
+            self.add(field, "text.too_long", length=len(value), max_length=max_length)
             return None
         return value
 
@@ -103,25 +96,20 @@ class _Checker:
         try:
             return _validate_email(text)
         except ValueError as err:
-            self.add(field, f"This is not a valid email address: {err}")
+            self.add(field, "email.invalid", reason=str(err))
             return None
 
     def phone(self, field: str, value: object) -> str | None:
         text = self.text(field, value, max_length=40)
         if text is not None and not _PHONE.fullmatch(text):
-            self.add(
-                field,
-                "This is not a phone number: write digits, spaces and dashes, "
-                "such as 514 555-0199 or +33 1 23 45 67 89, then « poste 234 » if needed.",
-            )
+            self.add(field, "phone.invalid")
             return None
         return text
 
     def choice(self, field: str, value: object, choices: Sequence[str]) -> Any:
         if value is None or value in choices:
             return value
-        allowed = ", ".join(repr(c) for c in choices)
-        self.add(field, f"Unknown value {value!r}; use one of {allowed}, or leave it out.")
+        self.add(field, "choice.unknown", value=value, choices=list(choices))
         return None
 
     def raise_if_any(self) -> None:
@@ -165,6 +153,19 @@ class Candidate:
         _set(self, "availability", check.text("availability", self.availability, max_length=80))
         check.raise_if_any()
 
+    def as_dict(self) -> dict[str, Any]:
+        """Every field as JSON-safe data: what :meth:`from_dict` reads."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Candidate:
+        """Build from plain data, such as parsed JSON: what :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its field.
+        """
+        return _from_dict(cls, data)
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -198,6 +199,19 @@ class Contact:
         _set(self, "topic", check.text("topic", self.topic, max_length=150))
         _set(self, "surname", check.text("surname", self.surname))
         check.raise_if_any()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field as JSON-safe data: what :meth:`from_dict` reads."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Contact:
+        """Build from plain data, such as parsed JSON: what :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its field.
+        """
+        return _from_dict(cls, data)
 
     @property
     def family_name(self) -> str:
@@ -266,35 +280,29 @@ def _interview_fields(
         "locale": locale,
     }
     if not isinstance(held_at, date):
-        check.add(
-            "held_at",
-            "Expected a date or a date and time, such as 2026-12-01 or 2026-12-01T14:30:00-05:00.",
-        )
+        check.add("held_at", "datetime.invalid")
     elif not 2000 <= held_at.year <= 2099:
-        check.add("held_at", f"The year {held_at.year} is out of range (2000 to 2099).")
+        check.add("held_at", "date.year_out_of_range", year=held_at.year)
     values["held_at"] = held_at
 
     if isinstance(strengths, str) or not isinstance(strengths, Iterable):
-        check.add("strengths", "Expected a list of short phrases.")
+        check.add("strengths", "strengths.type")
         values["strengths"] = ()
     else:
         items = tuple(strengths)
         if len(items) > MAX_STRENGTHS:
-            check.add(
-                "strengths", f"At most {MAX_STRENGTHS} strengths: a note says them in one sentence."
-            )
+            check.add("strengths", "strengths.too_many", max=MAX_STRENGTHS)
         values["strengths"] = tuple(
             check.text(f"strengths[{i}]", item, required=True, max_length=120)
             for i, item in enumerate(items)
         )
 
     if not isinstance(locale, str) or locale not in LOCALES:
-        supported = ", ".join(repr(code) for code in LOCALES)
-        check.add("locale", f"Unknown locale {locale!r}; the supported ones are {supported}.")
+        check.add("locale", "locale.unknown", value=locale, supported=list(LOCALES))
     elif region is not None:
         values["region"] = _check_region(check, region, LOCALES[locale].country)
     if not isinstance(tone, str) or tone not in TONES:
-        check.add("tone", f"Unknown tone {tone!r}; use 'formal' or 'cordial'.")
+        check.add("tone", "tone.unknown", value=tone)
     values["tone"] = tone
     values.setdefault("region", region)
     return values
@@ -307,8 +315,7 @@ def _check_region(check: _Checker, region: object, country: str) -> str | None:
         return None
     subdivisions = _subdivisions(country)
     if text not in subdivisions:
-        known = ", ".join(subdivisions)
-        check.add("region", f"Unknown region {text!r} for {country}; use one of {known}.")
+        check.add("region", "region.unknown", value=text, country=country, known=list(subdivisions))
         return None
     return text
 
@@ -381,18 +388,18 @@ class Interview:
             cast(object, self.interviewers),
         )
         if not isinstance(candidate, Candidate):
-            check.add("candidate", "Expected a Candidate.")
+            check.add("candidate", "type.candidate")
         if hiring_contact is not None and not isinstance(hiring_contact, Contact):
-            check.add("hiring_contact", "Expected a Contact, or None.")
+            check.add("hiring_contact", "type.contact_or_none")
         interviewers: tuple[Any, ...] = ()
         if isinstance(given, str | bytes) or not isinstance(given, Iterable):
-            check.add("interviewers", "Expected a list of Contact.")
+            check.add("interviewers", "type.contact_list")
         else:
             interviewers = tuple(given)
             _check_interviewers(check, interviewers)
             for index, item in enumerate(interviewers):
                 if not isinstance(item, Contact):
-                    check.add(f"interviewers[{index}]", "Expected a Contact.")
+                    check.add(f"interviewers[{index}]", "type.contact")
         values = _interview_fields(
             check,
             company=self.company,
@@ -420,6 +427,30 @@ class Interview:
         """The hiring contact, or else the first interviewer."""
         return self.hiring_contact or self.interviewers[0]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The interview as JSON-safe data: exactly what :meth:`from_dict` reads,
+        ``held_at`` in ISO 8601.
+
+        >>> import json
+        >>> from relance._samples import example_interview
+        >>> interview = example_interview()
+        >>> Interview.from_dict(json.loads(json.dumps(interview.as_dict()))) == interview
+        True
+        """
+        return {
+            "candidate": self.candidate.as_dict(),
+            "company": self.company,
+            "position": self.position,
+            "held_at": self.held_at.isoformat(),
+            "interviewers": [contact.as_dict() for contact in self.interviewers],
+            "hiring_contact": self.hiring_contact.as_dict() if self.hiring_contact else None,
+            "strengths": list(self.strengths),
+            "forgot_to_mention": self.forgot_to_mention,
+            "locale": self.locale,
+            "tone": self.tone,
+            "region": self.region,
+        }
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Interview:
         """Build an interview from plain data, such as parsed JSON or TOML.
@@ -429,7 +460,7 @@ class Interview:
         """
         problems: list[Problem] = []
         if not isinstance(data, Mapping):
-            raise InvalidInput.one("", "Expected a table of fields (a JSON object).")
+            raise InvalidInput.of("", "type.table")
         _unknown_keys(data, cls, "", problems)
 
         candidate = _build(Candidate, data.get("candidate"), "candidate", problems)
@@ -441,9 +472,9 @@ class Interview:
         raw_interviewers = data.get("interviewers")
         interviewers: list[Contact | None] = []
         if raw_interviewers is None:
-            check.add("interviewers", "At least one interviewer is required.")
+            check.add("interviewers", "interviewers.missing")
         elif not isinstance(raw_interviewers, list):
-            check.add("interviewers", "Expected a list of people.")
+            check.add("interviewers", "type.people")
         else:
             _check_interviewers(check, raw_interviewers)
             interviewers = [
@@ -478,29 +509,26 @@ class Interview:
         suffix = path.suffix.lower()
         where = str(path)
         if suffix not in (".toml", ".json"):
-            raise InvalidInput.one(where, "Give a .toml or a .json file.")
+            raise InvalidInput.of(where, "file.suffix")
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise InvalidInput.one(where, "No such file.") from None
+            raise InvalidInput.of(where, "file.not_found") from None
         except OSError as err:
-            raise InvalidInput.one(where, f"Cannot read the file: {err.strerror}.") from None
+            raise InvalidInput.of(where, "file.unreadable", reason=err.strerror) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise InvalidInput.one(where, "The file is not UTF-8 text.") from None
+            raise InvalidInput.of(where, "file.not_utf8") from None
         data = _parse_toml(text, where) if suffix == ".toml" else _parse_json(text, where)
         return cls.from_dict(data)
 
 
 def _check_interviewers(check: _Checker, interviewers: Sequence[object]) -> None:
     if not interviewers:
-        check.add("interviewers", "At least one interviewer is required.")
+        check.add("interviewers", "interviewers.missing")
     elif len(interviewers) > MAX_INTERVIEWERS:
-        check.add(
-            "interviewers",
-            f"At most {MAX_INTERVIEWERS} interviewers, each getting a note worded differently.",
-        )
+        check.add("interviewers", "interviewers.too_many", max=MAX_INTERVIEWERS)
 
 
 def _parse_toml(text: str, where: str) -> Any:
@@ -509,7 +537,7 @@ def _parse_toml(text: str, where: str) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise InvalidInput.one(where, f"This is not valid TOML: {err}.") from None
+        raise InvalidInput.of(where, "file.toml_invalid", reason=str(err)) from None
 
 
 def _parse_json(text: str, where: str) -> Any:
@@ -518,14 +546,14 @@ def _parse_json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        raise InvalidInput.one(
-            where, f"This is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})."
+        raise InvalidInput.of(
+            where, "file.json_invalid", reason=err.msg, line=err.lineno, column=err.colno
         ) from None
 
 
 def _parse_moment(value: object, check: _Checker) -> object:
     if value is None:
-        check.add("held_at", "This field is required.")
+        check.add("held_at", "field.required")
         return date(2000, 1, 1)  # placeholder, never used: the problem is reported
     if not isinstance(value, str):
         return value
@@ -549,15 +577,25 @@ def _unknown_keys(data: Mapping[str, Any], cls: type, prefix: str, problems: lis
     for key in data:
         if key not in known:
             where = f"{prefix}.{key}" if prefix else str(key)
-            problems.append(Problem(where, f"Unknown field; the fields are {', '.join(known)}."))
+            problems.append(Problem.of(where, "field.unknown", fields=known))
+
+
+def _from_dict(cls: Callable[..., T], data: object) -> T:
+    if not isinstance(data, Mapping):
+        raise InvalidInput.of("", "type.table")
+    problems: list[Problem] = []
+    built = _build(cls, data, "", problems)
+    if built is None or problems:
+        raise InvalidInput(problems)
+    return built
 
 
 def _build(cls: Callable[..., T], raw: object, path: str, problems: list[Problem]) -> T | None:
     if raw is None:
-        problems.append(Problem(path, "This field is required."))
+        problems.append(Problem.of(path, "field.required"))
         return None
     if not isinstance(raw, Mapping):
-        problems.append(Problem(path, "Expected a table of fields (a JSON object)."))
+        problems.append(Problem.of(path, "type.table"))
         return None
     _unknown_keys(raw, cast(type, cls), path, problems)
     known = {f.name for f in fields(cast(type, cls))}

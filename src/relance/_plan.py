@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Final, Literal, get_args
 
 from . import _french
 from ._catalogue import Output
+from ._data import Reader
 from ._draft import Draft
 from ._etiquette import spoken_name
 from ._follow_up import follow_up
@@ -24,6 +25,7 @@ from .errors import InvalidInput
 __all__ = ["Plan", "Step", "messages", "plan"]
 
 Channel = Literal["email", "phone", "letter"]
+CHANNELS: Final[tuple[str, ...]] = get_args(Channel)
 
 UNDATED = "Si la réponse est négative"
 """The heading of the steps that wait on a rejection."""
@@ -57,9 +59,36 @@ class Step:
             "action": self.action,
             "channel": self.channel,
             "to": self.to.name if self.to else None,
+            "contact": self.to.as_dict() if self.to else None,
             "detail": self.detail,
             "draft": self.draft.as_dict() if self.draft else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Step:
+        """The step that :meth:`as_dict` wrote. ``to`` is the contact's name, kept for
+        the readers of earlier versions; ``contact`` is the whole contact. Data
+        without ``contact`` gets a contact of that name alone.
+
+        Raises:
+            InvalidInput: every problem of the data, with its path (``draft.subject``).
+        """
+        read = Reader(data, cls, extra=["contact"])
+        contact = read.nested("contact", Contact.from_dict, optional=True)
+        name = read.text("to", optional=True)
+        if contact is None and name is not None:
+            contact = read.built("to", Contact.from_dict, {"name": name})
+        elif contact is not None and name is not None and name != contact.name:
+            read.add("to", "contact.name_mismatch", name=contact.name)
+        values = {
+            "on": read.day("on", optional=True),
+            "action": read.text("action"),
+            "channel": read.choice("channel", CHANNELS),
+            "to": contact,
+            "detail": read.text("detail"),
+            "draft": read.nested("draft", _draft_or_script, optional=True),
+        }
+        return read.finish(lambda: cls(**values))
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,20 @@ class Plan:
             "steps": [step.as_dict() for step in self.steps],
             "if_rejected": self.if_rejected,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        """The plan that :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its path
+                (``steps[2].draft.subject``).
+        """
+        read = Reader(data, cls)
+        locale = read.locale()
+        steps = read.items("steps", Step.from_dict)
+        heading = read.text("if_rejected", optional=True) or UNDATED
+        return read.finish(lambda: cls(steps=steps, locale=locale, if_rejected=heading))
 
     def as_text(self) -> str:
         """The plan as a dated checklist."""
@@ -145,6 +188,13 @@ class Plan:
         return ical
 
 
+def _draft_or_script(data: object) -> Draft | Script:
+    """A step's text: a script has a ``text``, an email a ``subject`` and a ``body``."""
+    if isinstance(data, Mapping) and "text" in data:
+        return Script.from_dict(data)
+    return Draft.from_dict(data)  # type: ignore[arg-type]
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -192,7 +242,7 @@ def plan(
         html: also write the HTML part of each email.
     """
     if start is not None and not isinstance(start, date):
-        raise InvalidInput.one("start", "Expected a date, such as date(2026, 12, 4).")
+        raise InvalidInput.of("start", "type.date", example="date(2026, 12, 4)")
     if isinstance(start, datetime):
         start = start.date()
     overrides = as_templates(templates)

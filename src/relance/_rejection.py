@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from email import policy
@@ -16,6 +17,7 @@ from typing import Any
 from ._calendar import business_day_after, check_day
 from ._catalogue import Output
 from ._compose import base_context, draft
+from ._data import Reader
 from ._draft import Draft, format_address, recipient
 from ._etiquette import courtesy
 from ._locales import locale_info
@@ -53,6 +55,18 @@ class RejectionReply:
     def as_dict(self) -> dict[str, Any]:
         """The reply as JSON-safe data."""
         return {"email": self.email.as_dict(), "note": self.note.as_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RejectionReply:
+        """The reply that :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its path (``note.text``).
+        """
+        read = Reader(data, cls)
+        email = read.nested("email", Draft.from_dict)
+        note = read.nested("note", Script.from_dict)
+        return read.finish(lambda: cls(email=email, note=note))  # type: ignore[arg-type]
 
 
 def rejection_reply(
@@ -120,7 +134,7 @@ def _read(rejection: Rejection) -> EmailMessage:
         try:
             raw = rejection.as_bytes()
         except (UnicodeError, LookupError, ValueError) as err:
-            raise InvalidInput.one(field, f"This message cannot be read: {err}.") from None
+            raise InvalidInput.of(field, "rejection.unreadable", reason=str(err)) from None
     elif isinstance(rejection, bytes):
         raw = rejection
     elif isinstance(rejection, str) and ("\n" in rejection or "\r" in rejection):
@@ -130,18 +144,16 @@ def _read(rejection: Rejection) -> EmailMessage:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise InvalidInput.one(field, f"No such file: {path}.") from None
+            raise InvalidInput.of(field, "file.not_found_at", path=str(path)) from None
         except OSError as err:
-            raise InvalidInput.one(field, f"Cannot read {path}: {err.strerror}.") from None
+            raise InvalidInput.of(
+                field, "file.unreadable_at", path=str(path), reason=err.strerror
+            ) from None
     else:
-        raise InvalidInput.one(
-            field,
-            "Expected the employer's email: a message, the bytes or text of an .eml file, "
-            "or its path.",
-        )
+        raise InvalidInput.of(field, "type.rejection")
     message = BytesParser(policy=policy.default).parsebytes(raw)
     if not message.keys():
-        raise InvalidInput.one(field, "This is not an email message: it has no headers.")
+        raise InvalidInput.of(field, "rejection.no_headers")
     return message
 
 
@@ -158,9 +170,7 @@ def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Cont
     authors = _people(message, "From")
     replies = _people(message, "Reply-To") or authors
     if not replies:
-        raise InvalidInput.one(
-            "rejection.From", "The message has no usable sender address to reply to."
-        )
+        raise InvalidInput.of("rejection.From", "rejection.no_sender")
     # The interview's people by address, the hiring contact last so that it wins a tie.
     known = {
         c.email.casefold(): c
@@ -196,14 +206,12 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool
         addresses = tuple(message[header_name].addresses)
     except ValueError as err:
         if "CR or LF" in str(err):
-            raise InvalidInput.one(
-                field, "The sender's name or address holds a line break."
-            ) from None
+            raise InvalidInput.of(field, "header.address_line_break") from None
         addresses = ()
     except (AttributeError, IndexError, TypeError):
         addresses = ()
     if not addresses:
-        raise InvalidInput.one(field, "This header holds no usable address.")
+        raise InvalidInput.of(field, "header.no_address")
     people: list[tuple[Contact, bool]] = []
     problems: list[Problem] = []
     for address in addresses:
@@ -239,11 +247,7 @@ def _send_day(
         if isinstance(when, datetime):
             received = when.date()
     if received is None:
-        raise InvalidInput.one(
-            "received_on",
-            "Say when the rejection arrived: pass received_on=, or send_on=, "
-            "or the employer's message with its Date header.",
-        )
+        raise InvalidInput.of("received_on", "rejection.date_unknown")
     return business_day_after(interview, max(received, interview.held_on))
 
 

@@ -149,7 +149,7 @@ class Templates:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         if not self.path.is_dir():
-            raise InvalidInput.one("templates", f"{self.path} is not a directory.")
+            raise InvalidInput.of("templates", "templates.not_a_directory", path=str(self.path))
         loader = ChoiceLoader([FileSystemLoader(self.path), PackageLoader("relance", "templates")])
         self._env = _configure(_Sandbox(auto_reload=True, **_options(loader)))
 
@@ -177,7 +177,7 @@ def as_templates(value: Templates | str | os.PathLike[str] | None) -> Templates 
         return value
     if isinstance(value, str | os.PathLike):
         return _templates_at(str(Path(value).resolve()))
-    raise InvalidInput.one("templates", "Expected a directory path or a relance.Templates.")
+    raise InvalidInput.of("templates", "type.templates")
 
 
 @lru_cache(maxsize=32)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-__all__ = ["WORDS_PER_MINUTE", "Script", "spoken_words"]
+from ._data import Reader
+
+__all__ = ["KINDS", "WORDS_PER_MINUTE", "Script", "spoken_words"]
 
 WORDS_PER_MINUTE: Final = 150
 """The speaking rate behind :attr:`Script.seconds`: a calm, clear voice on the phone."""
@@ -15,6 +18,8 @@ _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _ADDRESS_PART = re.compile(r"[^.@_\-]+")
 _LABELS = {"call": "Appel", "voicemail": "Message vocal", "note": "Mot manuscrit"}
+KINDS: Final = tuple(_LABELS)
+"""The kinds of script: a call, a voicemail, a handwritten note."""
 
 
 def spoken_words(text: str) -> int:
@@ -75,3 +80,19 @@ class Script:
     def as_dict(self) -> dict[str, Any]:
         """The script as JSON-safe data."""
         return {"kind": self.kind, "text": self.text, "words": self.words, "seconds": self.seconds}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Script:
+        """The script that :meth:`as_dict` wrote.
+
+        Raises:
+            InvalidInput: every problem of the data, with its field.
+        """
+        read = Reader(data, cls)
+        values = {
+            "kind": read.choice("kind", KINDS),
+            "text": read.text("text"),
+            "words": read.count("words"),
+            "seconds": read.amount("seconds"),
+        }
+        return read.finish(lambda: cls(**values))

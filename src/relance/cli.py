@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__, _cli_delivery, _cli_journal
+from . import __version__, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
 from ._draft import Draft
@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     config.add_subparsers(dest="action", metavar="ACTION", required=True).add_parser(
         "path", help="print the path of the accounts file"
     )
+    _cli_schema.register(commands)
     return parser
 
 
@@ -161,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cli_delivery.print_config_path()
         elif args.command in _cli_journal.COMMANDS:
             return _cli_journal.run(args)
+        elif args.command == "schema":
+            return _cli_schema.run(args)
         else:
             _plan(args)
     except RelanceError as err:
@@ -185,8 +188,8 @@ def _templates(args: argparse.Namespace) -> int:
     if args.action == "copy":
         existing = [name for name in TEMPLATES if (args.directory / name).exists()]
         if existing:
-            raise InvalidInput.one(
-                "DIR", f"{args.directory} already holds {', '.join(existing)}; nothing written."
+            raise InvalidInput.of(
+                "DIR", "file.exists", directory=str(args.directory), names=existing
             )
         package = files("relance").joinpath("templates")
         contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
@@ -214,10 +217,10 @@ def _rejection(args: argparse.Namespace) -> int:
     if args.reply_to is None and received_on is None and args.send_on is None:
         received_on = date.today()  # the command is run when the answer arrives
         if received_on < interview.held_on:
-            raise InvalidInput.one(
+            raise InvalidInput.of(
                 "--received-on",
-                f"Today is before the interview ({interview.held_on.isoformat()}): "
-                "say when the rejection arrived, or give it with --reply-to.",
+                "date.today_before_interview",
+                held=interview.held_on.isoformat(),
             )
     messages = kind("rejection").messages(
         interview,
@@ -280,7 +283,7 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
+        raise InvalidInput.of(option, "date.invalid", value=value) from None
 
 
 _DEMO_TITLES = {
@@ -307,7 +310,7 @@ def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
     drafts = [item for _, item, _, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
         missing = [
-            Problem(field, f"The {name} email has no recipient; an .eml file needs one.")
+            Problem.of(field, "eml.no_recipient", name=name)
             for name, item, field, _ in items
             if isinstance(item, Draft) and not item.to
         ]
@@ -359,7 +362,9 @@ def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> N
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise InvalidInput.one(option, f"Cannot create {directory}: {err.strerror}.") from None
+        raise InvalidInput.of(
+            option, "file.cannot_create", directory=str(directory), reason=err.strerror
+        ) from None
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in contents.items():
@@ -372,7 +377,9 @@ def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> N
     except OSError as err:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput.one(option, f"Cannot write into {directory}: {err.strerror}.") from None
+        raise InvalidInput.of(
+            option, "file.cannot_write", directory=str(directory), reason=err.strerror
+        ) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,9 +6,13 @@ so a caller can catch one class and show its message to the user as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from ._i18n import LANGUAGES, Language, format_message, json_safe, language_of, translate
+from ._problems import DEFAULT_CODE, MESSAGES
 
 __all__ = [
     "DeliveryError",
@@ -26,15 +30,66 @@ class RelanceError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with an input."""
+    """One thing wrong with an input.
+
+    >>> problem = Problem.of("candidate.email", "field.required")
+    >>> problem.code, problem.message
+    ('field.required', 'This field is required.')
+    >>> problem.message_in("fr")
+    'Ce champ est obligatoire.'
+    """
 
     field: str
     """Where the problem is, as a path: ``candidate.email``, ``interviewers[1].name``."""
     message: str
-    """A sentence saying what is wrong and what to do about it."""
+    """A sentence in English saying what is wrong and what to do about it."""
+    code: str = DEFAULT_CODE
+    """What is wrong, as a stable dotted identifier: ``email.invalid``,
+    ``field.required`` (every code is listed in docs/errors.md)."""
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict, hash=False)
+    """The values the sentence names, as JSON data: ``{"length": 130, "max_length": 100}``."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", json_safe(dict(self.params)))
+
+    @classmethod
+    def of(cls, field: str, code: str, /, **params: object) -> Problem:
+        """The problem ``code`` at ``field``, its sentence filled in with ``params``.
+
+        Raises:
+            KeyError: ``code`` is not one of relance's codes.
+        """
+        return cls(field, format_message(MESSAGES[code], params), code, params)
+
+    def message_in(self, language: str) -> str:
+        """The sentence in ``language``: ``"en"`` (:attr:`message`) or ``"fr"``; a tag
+        such as ``"fr_CA"`` counts as its language.
+
+        A problem built without one of relance's codes has only its English sentence.
+
+        Raises:
+            InvalidInput: the language is neither English nor French.
+        """
+        wanted = _language(language)
+        template = MESSAGES.get(self.code)
+        if wanted == "en" or template is None:
+            return self.message
+        try:
+            return format_message(translate(template, wanted), self.params)
+        except (KeyError, IndexError, ValueError):  # params that do not fit the code
+            return self.message
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
+
+
+def _language(language: str) -> Language:
+    found = language_of(language)
+    if found is None:
+        raise InvalidInput.of(
+            "language", "language.unknown", value=language, supported=list(LANGUAGES)
+        )
+    return found
 
 
 class InvalidInput(RelanceError):
@@ -69,17 +124,47 @@ class InvalidInput(RelanceError):
 
     @classmethod
     def one(cls, field: str, message: str) -> InvalidInput:
-        """Build the error for a single problem."""
+        """Build the error for a single problem without a code (``input.invalid``)."""
         return cls([Problem(field, message)])
+
+    @classmethod
+    def of(cls, field: str, code: str, /, **params: object) -> InvalidInput:
+        """Build the error for a single problem: :meth:`Problem.of`."""
+        return cls([Problem.of(field, code, **params)])
+
+    def messages_in(self, language: str) -> tuple[str, ...]:
+        """Each problem as one line in ``language`` (``"en"`` or ``"fr"``), its path
+        first, as :class:`Problem` prints in English.
+
+        >>> from relance import Candidate
+        >>> try:
+        ...     Candidate(name="Camille Roy", email="camille@")
+        ... except InvalidInput as err:
+        ...     print(*err.messages_in("fr"))
+        email\u00a0: Cette adresse électronique n’est pas valide\u202f; vérifiez-la.
+
+        Raises:
+            InvalidInput: the language is neither English nor French.
+        """
+        wanted = _language(language)
+        colon = ":" if wanted == "en" else "\u00a0:"
+        return tuple(
+            f"{problem.field}{colon} {text}" if problem.field else text
+            for problem in self.problems
+            for text in [problem.message_in(wanted)]
+        )
 
     def prefixed(self, prefix: str) -> InvalidInput:
         """The same problems, their paths placed under ``prefix`` (``candidate``)."""
         return type(self)(
-            Problem(_join(prefix, problem.field), problem.message) for problem in self.problems
+            dataclasses.replace(problem, field=_join(prefix, problem.field))
+            for problem in self.problems
         )
 
 
 def _join(prefix: str, field: str) -> str:
+    if not prefix:
+        return field
     if not field:
         return prefix
     if field.startswith("["):

@@ -1,0 +1,126 @@
+"""Every problem relance reports: its stable code, and its sentence in English.
+
+The English sentence is the gettext message id: ``pybabel extract`` finds each one
+through :func:`N_`, and ``locale/fr/LC_MESSAGES/relance.po`` holds its French. The
+placeholders are those of :meth:`str.format`, a list written as its items joined by
+commas, with two conversions of relance's own (see
+:func:`relance._i18n.format_message`): ``!l`` writes each item of a list as its
+``repr``, and ``!g`` writes a value, or each item of a list, between French
+guillemets.
+
+A code is a promise: a site that embeds relance keys its own wording and its form
+fields on it. Add codes freely; never rename or reuse one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["DEFAULT_CODE", "MESSAGES", "N_"]
+
+DEFAULT_CODE: Final = "input.invalid"
+"""The code of a :class:`~relance.Problem` built without one (by code outside relance)."""
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; translated when it is shown, not here."""
+    return message
+
+
+MESSAGES: Final[Mapping[str, str]] = {
+    # Any field
+    "field.required": N_("This field is required."),
+    "field.empty": N_("This field is required and must not be empty."),
+    "field.empty_optional": N_("Leave this field out rather than empty."),
+    "field.unknown": N_("Unknown field; the fields are {fields}."),
+    "choice.unknown": N_("Unknown value {value!r}; use one of {choices!l}, or leave it out."),
+    # Text
+    "text.control_characters": N_(
+        "Line breaks, tabs and other control characters are not allowed here; write it on one line."
+    ),
+    "text.lone_surrogate": N_("This text holds a broken character (a lone surrogate); retype it."),
+    "text.encoded_word": N_("Text such as =?utf-8?q?…?= is email-header code; write it plainly."),
+    "text.too_long": N_("Too long: {length} characters, at most {max_length}."),
+    # Types, for callers without a type checker and for JSON
+    "type.text": N_("Expected text, got {type}."),
+    "type.integer": N_("Expected a whole number, got {type}."),
+    "type.number": N_("Expected a number, got {type}."),
+    "type.list": N_("Expected a list, got {type}."),
+    "type.table": N_("Expected a table of fields (a JSON object)."),
+    "type.date": N_("Expected a date, such as {example}."),
+    "type.candidate": N_("Expected a Candidate."),
+    "type.contact": N_("Expected a Contact."),
+    "type.contact_or_none": N_("Expected a Contact, or None."),
+    "type.contact_list": N_("Expected a list of Contact."),
+    "type.people": N_("Expected a list of people."),
+    "type.templates": N_("Expected a directory path or a relance.Templates."),
+    "type.rejection": N_(
+        "Expected the employer's email: a message, the bytes or text of an .eml file, or its path."
+    ),
+    "number.negative": N_("Expected zero or more, got {value}."),
+    # People
+    "email.invalid": N_("This is not a valid email address: {reason}"),
+    "phone.invalid": N_(
+        "This is not a phone number: write digits, spaces and dashes, "
+        "such as 514 555-0199 or +33 1 23 45 67 89, then « poste 234 » if needed."
+    ),
+    "contact.name_mismatch": N_("This name is not the contact's ({name})."),
+    # The interview
+    "interviewers.missing": N_("At least one interviewer is required."),
+    "interviewers.too_many": N_(
+        "At most {max} interviewers, each getting a note worded differently."
+    ),
+    "strengths.type": N_("Expected a list of short phrases."),
+    "strengths.too_many": N_("At most {max} strengths: a note says them in one sentence."),
+    "locale.unknown": N_("Unknown locale {value!r}; the supported ones are {supported!l}."),
+    "tone.unknown": N_("Unknown tone {value!r}; use 'formal' or 'cordial'."),
+    "region.unknown": N_("Unknown region {value!r} for {country}; use one of {known}."),
+    # Dates
+    "date.invalid": N_("{value!r} is not a date like 2026-12-02."),
+    "datetime.invalid": N_(
+        "Expected a date or a date and time, such as 2026-12-01 or 2026-12-01T14:30:00-05:00."
+    ),
+    "date.year_out_of_range": N_("The year {year} is out of range (2000 to 2099)."),
+    "date.before_interview": N_("{day} is before the interview ({held})."),
+    "date.today_before_interview": N_(
+        "Today is before the interview ({held}): say when the rejection arrived, "
+        "or give it with --reply-to."
+    ),
+    "rejection.date_unknown": N_(
+        "Say when the rejection arrived: pass received_on=, or send_on=, "
+        "or the employer's message with its Date header."
+    ),
+    # Email headers
+    "header.forbidden": N_("Line breaks and control characters are not allowed in a header."),
+    "header.line_break": N_("Line breaks are not allowed in a header."),
+    "header.encoded_word": N_(
+        "Text shaped like an RFC 2047 encoded word (=?…?=) is not allowed here."
+    ),
+    "header.address_line_break": N_("The sender's name or address holds a line break."),
+    "header.no_address": N_("This header holds no usable address."),
+    "message_id.invalid": N_("A Message-ID is one line of text, <like@this>."),
+    # The employer's message
+    "rejection.unreadable": N_("This message cannot be read: {reason}."),
+    "rejection.no_headers": N_("This is not an email message: it has no headers."),
+    "rejection.no_sender": N_("The message has no usable sender address to reply to."),
+    "eml.no_recipient": N_("The {name} email has no recipient; an .eml file needs one."),
+    # Files
+    "file.suffix": N_("Give a .toml or a .json file."),
+    "file.not_found": N_("No such file."),
+    "file.not_found_at": N_("No such file: {path}."),
+    "file.unreadable": N_("Cannot read the file: {reason}."),
+    "file.unreadable_at": N_("Cannot read {path}: {reason}."),
+    "file.not_utf8": N_("The file is not UTF-8 text."),
+    "file.toml_invalid": N_("This is not valid TOML: {reason}."),
+    "file.json_invalid": N_("This is not valid JSON: {reason} (line {line}, column {column})."),
+    "file.exists": N_("{directory} already holds {names}; nothing written."),
+    "file.cannot_create": N_("Cannot create {directory}: {reason}."),
+    "file.cannot_write": N_("Cannot write into {directory}: {reason}."),
+    # Templates
+    "templates.not_a_directory": N_("{path} is not a directory."),
+    # relance's own options
+    "language.unknown": N_("Unknown language {value!r}; use one of {supported!l}."),
+    "schema.unknown": N_("Unknown schema {value!r}; use one of {known!l}."),
+}
+"""Each code and its English sentence, which is also its gettext message id."""
