@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from clirun import run
 from relance import Interview
 from relance._journal import Journal
 from relance._samples import example_interview
 
+from clirun import run
 from mailservers import HOST, PASSWORD, USER, Inbox, dovecot, smtp_server
 
 HELD = date.today() - timedelta(days=10)
