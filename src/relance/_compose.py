@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Any
 
-from . import _french
+from . import _cleanup, _french
 from ._calendar import next_business_day
 from ._draft import Draft, format_address
 from ._locales import locale_info
@@ -58,8 +58,17 @@ _COMMON = (
     "when",
     "words",
 )
-_THANK_YOU = (*_COMMON, "variant")
-_FOLLOW_UP = (*_COMMON, "availability", "contact_spoken", "held_date", "phone")
+_THANK_YOU = (*_COMMON, "held_date", "variant")
+_FOLLOW_UP = (
+    *_COMMON,
+    "availability",
+    "contact_spoken",
+    "held_date",
+    "interviewers_spoken",
+    "interviewers_written",
+    "phone",
+    "was_there",
+)
 _HTML = ("lang", "paragraphs", "subject", "text")
 
 VARIABLES: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -218,8 +227,9 @@ def base_context(interview: Interview, send_on: date) -> dict[str, Any]:
         "words": info.words,
         "candidate": interview.candidate,
         "gender": interview.candidate.gender,
-        "company": interview.company,
-        "position": interview.position,
+        # The names as said in running text: an institution with its article.
+        "company": _cleanup.with_article(interview.company, force=interview.company_article),
+        "position": _cleanup.element(interview.position, names=[interview.company]),
         "held_at": interview.held_at,
         "held_on": interview.held_on,
         "send_on": send_on,
