@@ -164,6 +164,13 @@ def interview() -> dict[str, Any]:
             "locale": {"enum": list(LOCALES)},
             "tone": {"enum": list(TONES)},
             "region": nullable(text(20, "A holidays subdivision: VD, ON, 57.")),
+            "company_article": nullable(
+                {
+                    "type": "boolean",
+                    "description": "Whether the company's name takes an article "
+                    "(« l’Université Laval »); unset: relance decides from the name.",
+                }
+            ),
         },
         ["candidate", "company", "position", "held_at", "interviewers"],
     )

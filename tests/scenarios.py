@@ -6,6 +6,12 @@ position, an interview on the first of a month drafted late enough for the full
 date (« 1er »), a Friday interview, holidays on the next day, each gender
 setting, one to three interviewers, an interviewer without civility, no optional
 field at all, and every optional field.
+
+Then interviews typed as job seekers type them: capitals and final periods on list
+items, a lead-in before what was forgotten, numbers with units typed without their
+space, institutions named without their article (and the article forced either
+way), an international phone number, an HR follow-up recipient who was not at the
+interview, a thank-you delayed by a holiday, three co-interviewers.
 """
 
 from __future__ import annotations
@@ -235,15 +241,133 @@ SCENARIOS = (
 )
 
 
+LEA = Candidate(
+    "Léa Fontaine", "lea.fontaine@example.com", phone="+1 418 555-0123", gender="f", city="Québec"
+)
+
+SLOPPY = (
+    Scenario(
+        "sloppy-typing",
+        Interview(
+            candidate=LEA,
+            company="Université Laval",
+            position="Conseillère en gestion de projets",
+            held_at=datetime(2026, 10, 6, 10, 0),
+            interviewers=[
+                Contact(
+                    "Hélène Gagnon",
+                    "Madame",
+                    "helene.gagnon@ulaval.example",
+                    topic="La refonte du portail étudiant.",
+                ),
+                Contact(
+                    "François Lévesque",
+                    "Monsieur",
+                    "francois.levesque@ulaval.example",
+                    topic="le budget de 3M$ du projet",
+                ),
+                Contact("Alex Poirier", email="alex.poirier@ulaval.example"),
+            ],
+            hiring_contact=Contact(
+                "Chantal Roy",
+                "Madame",
+                "chantal.roy@ulaval.example",
+                role="conseillère en ressources humaines",
+            ),
+            strengths=[
+                "Solide expérience en gestion de projet.",
+                "Maîtrise de l'anglais et de l'espagnol.",
+                "Sens de l'écoute.",
+            ],
+            forgot_to_mention=(
+                "j'ai oublié de mentionner que j'ai dirigé une équipe de 12 personnes pendant 5 ans"
+            ),
+        ),
+        expected_send_on=date(2026, 10, 7),
+    ),
+    Scenario(
+        "holiday-delayed",
+        Interview(
+            candidate=Candidate("Noah Bouchard", "noah.bouchard@example.org", phone="438 555-0177"),
+            company="Banque Nationale",
+            position="analyste en crédit commercial",
+            held_at=date(2026, 12, 24),
+            interviewers=[
+                Contact("Sophie Tremblay", "Madame", "sophie.tremblay@bnc.example"),
+                Contact(
+                    "Sam Ouellet", email="sam.ouellet@bnc.example", topic="les PME exportatrices"
+                ),
+            ],
+            strengths=[
+                "10 ans d'expérience en crédit commercial",
+                "Un portefeuille de 20M$.",
+                "un taux de rétention de 95%",
+            ],
+            forgot_to_mention="Je voulais ajouter que je suis disponible dès le 1er février",
+        ),
+        expected_send_on=date(2026, 12, 28),  # Christmas Day, then the weekend
+        expected_follow_up=date(2026, 12, 31),  # a week after the interview, for now
+    ),
+    Scenario(
+        "company-article-false",
+        Interview(
+            candidate=ALEXIS,
+            company="Office Depot",
+            company_article=False,  # a store, though « Office » heads institutions' names
+            position="Gérant adjoint",
+            held_at=date(2026, 9, 15),
+            interviewers=[Contact("Kim Nguyen", email="kim.nguyen@officedepot.example")],
+            forgot_to_mention="J'ai oublié de dire que j'ai un permis de conduire",
+        ),
+        expected_send_on=date(2026, 9, 16),
+    ),
+    Scenario(
+        "company-article-true",
+        Interview(
+            candidate=SACHA,
+            company="Orchestre symphonique de Montréal",
+            company_article=True,  # no known head: relance is told
+            position="responsable des communications",
+            held_at=date(2026, 5, 12),
+            interviewers=[
+                Contact("Isabelle Côté", "Madame", "i.cote@osm.example"),
+                Contact("Yves Lambert", "Monsieur", "y.lambert@osm.example"),
+            ],
+            strengths=["Huit ans en relations de presse", "un réseau solide dans les médias"],
+        ),
+        expected_send_on=date(2026, 5, 13),
+    ),
+)
+
+SCENARIOS = SCENARIOS + SLOPPY
+
 LOCALES = ("fr_CA", "fr_FR", "fr_BE", "fr_CH")
 TONES = ("formal", "cordial")
 
 
 # One scenario per gender setting: every optional field (f), an aspirated h (m), and
 # no optional field at all (no gender, no phone, no civility).
+# The sloppy interview and the holiday-delayed one too, in every region.
 REGION_SCENARIOS = tuple(
-    s for s in SCENARIOS if s.name in ("every-field", "aspirated-h-company", "no-optional-field")
+    s
+    for s in SCENARIOS
+    if s.name
+    in (
+        "every-field",
+        "aspirated-h-company",
+        "no-optional-field",
+        "sloppy-typing",
+        "holiday-delayed",
+    )
 )
+
+# The candidate's number in its international form, for candidates who type it so.
+INTERNATIONAL = {
+    "fr_CA": "+1 514 555-0199",
+    "fr_FR": "+33 6 12 34 56 78",
+    "fr_BE": "+32 470 12 34 56",
+    "fr_CH": "+41 79 123 45 67",
+}
 
 
 def localized(scenario: Scenario, locale: str, tone: str) -> Scenario:
@@ -253,6 +377,8 @@ def localized(scenario: Scenario, locale: str, tone: str) -> Scenario:
     if (locale, tone) == (iv.locale, iv.tone):
         return scenario
     city, phone = HOMES[locale]
+    if iv.candidate.phone and iv.candidate.phone.startswith("+"):
+        phone = INTERNATIONAL[locale]
     candidate = replace(
         iv.candidate,
         city=city if iv.candidate.city else None,

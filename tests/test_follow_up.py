@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from relance import Candidate, Contact, FollowUp, InvalidInput, Script, follow_up
-from relance._follow_up import phone_to_say
+from relance._cleanup import element
+from relance._follow_up import phone_to_say, was_at_the_interview
 from relance._script import spoken_words
 
 from scenarios import SCENARIOS, Scenario
@@ -23,7 +24,9 @@ def test_the_email_goes_to_the_hiring_contact() -> None:
     assert isinstance(later, FollowUp)
     assert later.email.kind == "follow_up"
     assert later.email.to == "Marie Tremblay <marie.tremblay@ubisoft.example>"
-    assert later.email.subject == "Suivi de ma candidature au poste d’analyste de données"
+    assert later.email.subject == (
+        "Suivi de ma candidature au poste d’analyste de données – entrevue du mardi 1er décembre"
+    )
     assert later.email.body.startswith("Bonjour Madame Tremblay,\n\n")
 
 
@@ -42,7 +45,11 @@ def test_the_email_says_what_it_must_briefly(scenario: Scenario) -> None:
     email = follow_up(scenario.interview).email
     assert len(email.body.split()) <= 100
     held = scenario.interview.held_on
-    assert re.search(rf"à la suite de notre entrevue du \w+ {held.day}(er)? ", email.body)
+    if was_at_the_interview(scenario.interview):
+        assert re.search(rf"à la suite de notre entrevue du \w+ {held.day}(er)? ", email.body)
+    else:  # someone who was not there: when, and with whom
+        assert re.search(rf"j’ai eu une entrevue le \w+ {held.day}(er)? \w+ avec ", email.body)
+        assert "notre entrevue" not in email.body
     assert "Mon intérêt pour ce poste" in email.body
     assert "prochaines étapes" in email.body
     assert "à quel moment vous prévoyez prendre votre décision" in email.body
@@ -79,7 +86,7 @@ def test_the_call_is_written_to_be_said(scenario: Scenario) -> None:
     assert call.words <= 130
     text = call.text
     assert interview.candidate.name in text
-    assert interview.position in text
+    assert element(interview.position) in text
     assert "prochaines étapes" in text
     assert "Je vous remercie" in text
     assert "Au revoir" in text
@@ -99,7 +106,7 @@ def test_the_voicemail_takes_30_seconds_at_most(scenario: Scenario) -> None:
     assert voicemail.seconds == voicemail.words * 60 / 150
     assert candidate.name in voicemail.text
     if candidate.phone:
-        said = phone_to_say(candidate.phone)
+        said = phone_to_say(candidate.phone, scenario.interview.locale)
         assert voicemail.text.count(said) == 2
         assert voicemail.text.index("Je répète") < voicemail.text.rindex(said)
         assert "en semaine, de 9\u00a0h à 17\u00a0h" in voicemail.text
@@ -147,6 +154,60 @@ def test_without_a_phone_number_the_call_still_works() -> None:
 )
 def test_phone_to_say(phone: str, said: str) -> None:
     assert phone_to_say(phone) == said
+
+
+@pytest.mark.parametrize(
+    ("phone", "locale", "said"),
+    [
+        ("+33 6 98 12 34 56", "fr_FR", "06, 98, 12, 34, 56"),
+        ("+33 (0)6 98 12 34 56", "fr_FR", "06, 98, 12, 34, 56"),
+        ("0033 1 23 45 67 89", "fr_FR", "01, 23, 45, 67, 89"),
+        ("+33698123456", "fr_FR", "06, 98, 12, 34, 56"),
+        ("+32 470 12 34 56", "fr_BE", "0470, 12, 34, 56"),
+        ("+41 79 123 45 67", "fr_CH", "079, 123, 45, 67"),
+        ("+1 514 555-0199, poste 234", "fr_CA", "514, 555, 0199, poste 234"),
+        ("+41 79 123 45 67", "fr_FR", "+41, 79, 123, 45, 67"),  # another country's
+        ("+1 514 555-0199", "fr_FR", "+1, 514, 555, 0199"),
+    ],
+)
+def test_the_region_s_own_numbers_are_said_as_dialled_at_home(
+    phone: str, locale: str, said: str
+) -> None:
+    assert phone_to_say(phone, locale) == said
+
+
+def test_the_follow_up_knows_who_was_at_the_interview() -> None:
+    hr = Contact("Chantal Roy", "Madame", "chantal.roy@ubisoft.example")
+    absent = follow_up(replace(EVERY_FIELD, hiring_contact=hr))
+    assert "j’ai eu une entrevue le mardi 1er décembre avec Mme Tremblay, " in absent.email.body
+    assert "Dominique Bélanger et M. Le Gardeur." in absent.email.body
+    assert "avec madame Tremblay, Dominique Bélanger et monsieur Le Gardeur." in absent.call.text
+    assert "notre entrevue" not in absent.email.body + absent.voicemail.text
+    # The same person without an address on file is still the interviewer.
+    same = Contact("Marie  Tremblay", "Madame")
+    present = follow_up(replace(EVERY_FIELD, hiring_contact=same))
+    assert "à la suite de notre entrevue du mardi 1er décembre" in present.email.body
+    assert "J’ai eu le plaisir de vous rencontrer en entrevue le mardi 1er décembre." in (
+        present.call.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "introduction"),
+    [
+        ("fr_CA", "Bonjour madame Tremblay, ici Camille Roy."),
+        ("fr_FR", "Bonjour madame Tremblay, je suis Camille Roy."),
+        ("fr_BE", "Bonjour madame Tremblay, je suis Camille Roy."),
+        ("fr_CH", "Bonjour madame Tremblay, je suis Camille Roy."),
+    ],
+)
+def test_each_region_introduces_itself_on_the_phone(locale: str, introduction: str) -> None:
+    later = follow_up(replace(EVERY_FIELD, locale=locale))
+    assert later.call.text.startswith(introduction + "\n")
+    assert later.voicemail.text.startswith(introduction + "\n")
+    # Left on the afternoon call: never « bonne journée ».
+    assert later.voicemail.text.endswith("Merci, et bonne fin de journée\u202f!")
+    assert "bonne journée" not in later.call.text + later.voicemail.text
 
 
 @pytest.mark.parametrize(

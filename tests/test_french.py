@@ -162,7 +162,8 @@ def test_clock_time(moment: time, expected: str) -> None:
     [
         (date(2026, 12, 2), date(2026, 12, 2), "aujourd’hui"),
         (date(2026, 12, 1), date(2026, 12, 2), "hier"),
-        (date(2026, 6, 23), date(2026, 6, 25), "avant-hier"),
+        (date(2026, 6, 23), date(2026, 6, 25), "mardi"),  # never « avant-hier »
+        (date(2026, 11, 30), date(2026, 12, 4), "lundi"),  # the same week
         (date(2026, 11, 27), date(2026, 11, 30), "vendredi dernier"),
         (date(2026, 11, 24), date(2026, 11, 30), "mardi dernier"),
         (date(2026, 11, 23), date(2026, 11, 30), "le lundi 23 novembre"),

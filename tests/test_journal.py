@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from relance import Event, InvalidInput
-from relance._journal import SCHEMA_VERSION, Journal, default_path, interview_data
+from relance._journal import SCHEMA_VERSION, Journal, default_path
 from relance._samples import example_interview
 from relance.cli import main
 
@@ -123,7 +123,7 @@ def test_export_then_import_into_another_journal(journal: Journal, tmp_path: Pat
     exported = journal.export()
     assert exported["interviews"][0] == {
         "id": KEY,
-        "interview": interview_data(INTERVIEW),
+        "interview": INTERVIEW.as_dict(),
         "events": [
             {"on": "2026-12-02", "kind": "thank_you_sent", "to": "Marie Tremblay", "note": None},
             {"on": "2026-12-08", "kind": "answer_received", "to": None, "note": "le 2026-12-17"},
@@ -142,15 +142,15 @@ def test_export_then_import_into_another_journal(journal: Journal, tmp_path: Pat
 
 
 def test_import_reports_every_problem_and_adds_nothing(journal: Journal) -> None:
-    good = {"id": "acme-1", "interview": interview_data(INTERVIEW), "events": []}
+    good = {"id": "acme-1", "interview": INTERVIEW.as_dict(), "events": []}
     data = {
         "format": 1,
         "interviews": [
             good,
-            {"id": "Acme 2", "interview": interview_data(INTERVIEW), "events": []},
+            {"id": "Acme 2", "interview": INTERVIEW.as_dict(), "events": []},
             {
                 "id": "acme-3",
-                "interview": interview_data(INTERVIEW),
+                "interview": INTERVIEW.as_dict(),
                 "events": [{"on": "2026-11-01", "kind": "call_reached"}, {"kind": "zzz"}],
             },
             {"id": "acme-4", "interview": {"company": "Acme"}, "events": []},
@@ -199,7 +199,7 @@ def test_a_journal_of_the_first_schema_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite3"
     db = sqlite3.connect(path)
     db.executescript(SCHEMA_1)
-    db.execute("INSERT INTO interviews VALUES (?, ?)", (KEY, json.dumps(interview_data(INTERVIEW))))
+    db.execute("INSERT INTO interviews VALUES (?, ?)", (KEY, json.dumps(INTERVIEW.as_dict())))
     db.execute(
         "INSERT INTO events (interview, on_day, kind, to_name, note) VALUES (?, ?, ?, ?, ?)",
         (KEY, "2026-12-02", "thank_you_sent", "Marie Tremblay", None),
@@ -241,11 +241,11 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import date
     from relance import Event
-    from relance._journal import Journal, interview_data
+    from relance._journal import Journal
     from relance._samples import example_interview
 
     path, key, count, label = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-    batch = {{"id": "", "interview": interview_data(example_interview()), "events": [
+    batch = {{"id": "", "interview": example_interview().as_dict(), "events": [
         {{"on": "2026-12-0" + str(1 + i % 9), "kind": "call_no_answer", "note": "lot"}}
         for i in range(20)
     ]}}

@@ -39,6 +39,7 @@ CODE = re.compile(r"[a-z_]+\.[a-z_0-9]+")
 SAMPLES: dict[str, dict[str, Any]] = {
     "field.unknown": {"fields": ["name", "email"]},
     "choice.unknown": {"value": "x", "choices": ["f", "m"]},
+    "company.article_unknown": {"name": "Groupe Conseil Roy"},
     "text.too_long": {"length": 130, "max_length": 100},
     "type.text": {"type": "int"},
     "type.integer": {"type": "string"},
@@ -74,7 +75,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
 
 # Names of formats, options and Python objects the French writes as they are.
 TECHNICAL = frozenset(
-    {"TOML", "JSON", "EML", "Templates", "reply-to", "received", "send", "formal"}
+    {"TOML", "JSON", "EML", "Templates", "reply-to", "received", "send", "formal", "true", "false"}
 )
 
 

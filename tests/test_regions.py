@@ -77,7 +77,7 @@ def test_each_region_has_its_own_typography(locale: str, colon: str, guillemets:
     body = thank_you_notes(interview)[0].body
     assert f"«{guillemets}Données ouvertes{guillemets}»{colon}: un guide" in body
     assert "analystes\u202f!" in body
-    assert f"vos projets{colon}: j’apporterais" in body
+    assert f"atouts suivants{colon}: cinq ans" in body
     voicemail = follow_up(interview).voicemail.text
     assert f"Je répète{colon}: " in voicemail
 

@@ -103,6 +103,7 @@ def test_interview_as_dict_is_exactly_what_from_dict_reads() -> None:
         "locale",
         "tone",
         "region",
+        "company_article",
     ]
     assert data["interviewers"][1] == {
         "name": "Dominique Bélanger",

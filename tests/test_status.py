@@ -234,7 +234,7 @@ def test_the_texts_are_ready_and_dated_for_today() -> None:
     assert isinstance(first.draft, Draft)
     assert first.draft.send_on == D(2026, 12, 4)
     assert first.draft.subject == (
-        "Merci pour l’entrevue de mardi dernier – poste d’analyste de données"
+        "Merci pour l’entrevue du mardi 1er décembre – poste d’analyste de données"
     )
     assert (first.action, second.action) == (
         "Envoyer le mot de remerciement à madame Tremblay",

@@ -168,9 +168,9 @@ def test_the_html_says_the_first_of_the_month_with_a_superscript() -> None:
     from datetime import date
 
     note = thank_you_notes(EVERY_FIELD, send_on=date(2026, 12, 9), html=True)[0]
-    assert "du mardi 1er décembre" in note.body
+    assert "le mardi 1er décembre" in note.body
     assert note.html is not None
-    assert "du mardi 1<sup>er</sup> décembre" in note.html
+    assert "le mardi 1<sup>er</sup> décembre" in note.html
 
 
 def test_to_message_builds_multipart_alternative_text_first() -> None:

@@ -54,10 +54,10 @@ def test_every_part_is_there_and_brief(gender: str | None) -> None:
         if contact.topic:
             assert contact.topic.replace("'", "’") in body or "au sujet des" in body
         assert "cinq ans d’expérience en analyse de données, une solide maîtrise de SQL " in body
-        assert "et l’habitude de vulgariser des résultats complexes" in body
-        assert "j’aimerais ajouter un point" in body
-        assert "J’ai aussi dirigé la refonte du tableau de bord des ventes" in body
-        assert "l’équipe d’Ubisoft." in body
+        # The second item holds « et »: the last one comes after « ainsi que ».
+        assert " ainsi que l’habitude de vulgariser des résultats complexes." in body
+        assert ". J’ai aussi dirigé la refonte du tableau de bord des ventes" in body
+        assert "d’Ubisoft" in body or "votre équipe" in body
         assert body.endswith("\n\nCamille Roy\n514\u00a0555-0199")  # never broken
 
 
@@ -156,11 +156,11 @@ def test_the_same_input_always_gives_the_same_text() -> None:
 @pytest.mark.parametrize(
     ("send_on", "expected"),
     [
-        (date(2026, 12, 1), "lors de notre entrevue d’aujourd’hui"),
-        (date(2026, 12, 3), "lors de notre entrevue d’avant-hier"),
-        (date(2026, 12, 7), "lors de notre entrevue de mardi dernier"),
-        (date(2026, 12, 8), "lors de notre entrevue du mardi 1er décembre"),
-        (datetime(2027, 1, 5, 9, 0), "lors de notre entrevue du mardi 1er décembre 2026"),
+        (date(2026, 12, 1), "m’avez accordé aujourd’hui pour"),
+        (date(2026, 12, 3), "m’avez accordé mardi pour"),  # same week; never « avant-hier »
+        (date(2026, 12, 7), "m’avez accordé mardi dernier pour"),
+        (date(2026, 12, 8), "m’avez accordé le mardi 1er décembre pour"),
+        (datetime(2027, 1, 5, 9, 0), "m’avez accordé le mardi 1er décembre 2026 pour"),
     ],
 )
 def test_send_on_overrides_the_date_and_the_wording(send_on: date, expected: str) -> None:

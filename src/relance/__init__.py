@@ -10,8 +10,10 @@
 ...     interviewers=[Contact("Marie Tremblay", "Madame", "marie.tremblay@example.com")],
 ... )
 >>> [note] = thank_you_notes(interview)
->>> note.send_on, note.subject
-(datetime.date(2026, 12, 2), 'Merci pour l’entrevue d’hier – poste d’analyste de données')
+>>> note.send_on
+datetime.date(2026, 12, 2)
+>>> note.subject
+'Merci pour l’entrevue du mardi 1er décembre – poste d’analyste de données'
 """
 
 from __future__ import annotations

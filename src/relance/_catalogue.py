@@ -59,6 +59,12 @@ VARIABLES: Mapping[str, str] = MappingProxyType(
         "held_at": "when the interview took place (a date, or a date and time)",
         "held_date": "the interview's date in full, with its article: « le mardi 1er décembre »",
         "held_on": "the interview's day (a date)",
+        "interviewers_spoken": "the interviewers named as said aloud: « madame Tremblay et "
+        "Dominique Bélanger »",
+        "interviewers_written": "the interviewers named in running text: « Mme Tremblay et "
+        "Dominique Bélanger »",
+        "was_there": "whether the follow-up's recipient was at the interview (an HR contact "
+        "may not have been)",
         "lang": "the language tag for `<html lang>`: `fr-CA`",
         "letter_closing": "the closing of the handwritten note",
         "letter_sign_off": "the note's closing and the candidate's name",
@@ -71,8 +77,8 @@ VARIABLES: Mapping[str, str] = MappingProxyType(
         "strengths": "up to three short phrases: why the candidate is a serious candidate",
         "subject": "the email's subject",
         "text": "the finished plain text of the email",
-        "variant": "`variant.opening` and `variant.detail` (0 to 2): which wording this "
-        "interviewer's note uses",
+        "variant": "which wording (0 to 2) this interviewer's note uses for each paragraph: "
+        "`variant.subject`, `.thanks`, `.detail`, `.case`, `.forgot`, `.interest`",
         "when": "the interview seen from the send date: « hier », « vendredi dernier », "
         "« le mardi 1er décembre »",
         "words": "the region's vocabulary: `words.interview` (« entrevue »), `words.email`, "
@@ -103,8 +109,17 @@ _COMMON = (
     "when",
     "words",
 )
-_THANK_YOU = (*_COMMON, "variant")
-_FOLLOW_UP = (*_COMMON, "availability", "contact_spoken", "held_date", "phone")
+_THANK_YOU = (*_COMMON, "held_date", "variant")
+_FOLLOW_UP = (
+    *_COMMON,
+    "availability",
+    "contact_spoken",
+    "held_date",
+    "interviewers_spoken",
+    "interviewers_written",
+    "phone",
+    "was_there",
+)
 _STEP = ("contact", "contact_spoken", "locale", "words")
 HTML_VARIABLES = ("lang", "paragraphs", "subject", "text")
 """What an HTML template sees besides the variables of the email it lays out."""

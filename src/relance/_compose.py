@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from . import _french
+from . import _cleanup, _french
 from ._draft import Draft, sender
 from ._locales import locale_info
 from ._model import Interview
@@ -23,8 +23,9 @@ def base_context(interview: Interview, send_on: date) -> dict[str, Any]:
         "words": info.words,
         "candidate": interview.candidate,
         "gender": interview.candidate.gender,
-        "company": interview.company,
-        "position": interview.position,
+        # The names as said in running text: an institution with its article.
+        "company": _cleanup.with_article(interview.company, force=interview.company_article),
+        "position": _cleanup.element(interview.position, names=[interview.company]),
         "held_at": interview.held_at,
         "held_on": interview.held_on,
         "send_on": send_on,

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from . import _french
+from . import _cleanup, _french
 from ._calendar import send_date
 from ._catalogue import Output
 from ._compose import base_context, draft
 from ._data import Reader
 from ._draft import Draft, recipient
 from ._etiquette import courtesy, spoken_name
-from ._model import Interview
+from ._model import Contact, Interview
 from ._render import Templates, as_templates, render
 from ._script import Script
 
@@ -70,16 +70,45 @@ def _voicemail(context: dict[str, Any], templates: Templates | None, *, brief: b
     return Script.of("voicemail", text)
 
 
-def phone_to_say(phone: str) -> str:
+def phone_to_say(phone: str, locale: str | None = None) -> str:
     """A phone number written to be read slowly, group by group.
+
+    With the region, a number of its own country is said as dialled at home: the
+    country code goes and the leading 0 comes back (« +33 6 98… » → « 06, 98… »).
 
     >>> phone_to_say("514 555-0199, poste 234")
     '514, 555, 0199, poste 234'
+    >>> phone_to_say("+33 6 98 12 34 56", "fr_FR")
+    '06, 98, 12, 34, 56'
     """
     extension = _EXTENSION.search(phone)
     number = phone[: extension.start()] if extension else phone
+    if locale is not None:
+        number = _cleanup.national_number(number.strip(), locale)
     said = ", ".join(_DIGIT_GROUPS.findall(number))
     return f"{said}, poste {extension.group(1)}" if extension else said
+
+
+def _same(one: Contact, other: Contact) -> bool:
+    """Whether two contacts are one person: the same address, else the same name."""
+    if one.email and other.email:
+        return one.email.casefold() == other.email.casefold()
+    return " ".join(one.name.split()).casefold() == " ".join(other.name.split()).casefold()
+
+
+def was_at_the_interview(interview: Interview) -> bool:
+    """Whether the follow-up's recipient interviewed the candidate."""
+    contact = interview.main_contact
+    return any(_same(contact, person) for person in interview.interviewers)
+
+
+def written_name(contact: Contact) -> str:
+    """A person named in running text: « Mme Tremblay », « M. Le Gardeur » (OQLF/21115)."""
+    if contact.civility == "Madame":
+        return f"Mme {contact.family_name}"
+    if contact.civility == "Monsieur":
+        return f"M. {contact.family_name}"
+    return contact.name
 
 
 def follow_up(
@@ -114,8 +143,19 @@ def follow_up(
         "contact": contact,
         **courtesy(contact, interview),
         "contact_spoken": spoken_name(contact),
-        "held_date": "le " + _french.long_date(held, interview.locale, year=held.year != day.year),
-        "phone": phone_to_say(interview.candidate.phone) if interview.candidate.phone else None,
+        "held_date": _french.the_day(held, day, interview.locale),
+        "phone": (
+            phone_to_say(interview.candidate.phone, interview.locale)
+            if interview.candidate.phone
+            else None
+        ),
+        "was_there": was_at_the_interview(interview),
+        "interviewers_written": _french.join(
+            (written_name(c) for c in interview.interviewers), interview.locale
+        ),
+        "interviewers_spoken": _french.join(
+            (spoken_name(c) for c in interview.interviewers), interview.locale
+        ),
         "availability": interview.candidate.availability
         or f"en semaine, de {_french.clock_time(time(9))} à {_french.clock_time(time(17))}",
     }

@@ -39,7 +39,9 @@ __all__ = [
     "long_date",
     "que",
     "relative_day",
+    "the_day",
     "typography",
+    "units",
 ]
 
 Gender = Literal["f", "m"]
@@ -58,7 +60,7 @@ _NO_ELISION = frozenset(
     hongrois honte hoquet horde hors hotte houblon houle houppe housse hublot huée huit
     huitième hululement humer hurlement hurler hussard hutte hyène harlequin harvard hasbro
     heineken heinz hermès hertz hewlett hitachi honda honeywell huawei hyundai hilton holt
-    harley hudson husky hp hsbc h&m onze onzième oui ouistiti
+    harley hudson husky hp hsbc h&m haute onze onzième oui ouistiti
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -219,7 +221,8 @@ def clock_time(moment: time) -> str:
 
 
 def relative_day(day: date, today: date, locale: str) -> str:
-    """``day`` said from ``today``'s point of view: « hier », « vendredi dernier », the date.
+    """``day`` said from ``today``'s point of view: « hier », « lundi » (same week),
+    « vendredi dernier », the date; never « avant-hier », which reads as spoken.
 
     The result reads after a preposition through :func:`de`: « d’hier »,
     « de vendredi dernier », « du mardi 1er décembre ».
@@ -234,10 +237,22 @@ def relative_day(day: date, today: date, locale: str) -> str:
         return "aujourd’hui"
     if delta == 1:
         return "hier"
-    if delta == 2:
-        return "avant-hier"
+    if delta < 7 and day.isocalendar()[:2] == today.isocalendar()[:2]:
+        return day_name(day, locale)  # « lundi », said on the Wednesday of that week
     if delta < 7:
         return f"{day_name(day, locale)} dernier"
+    return the_day(day, today, locale)
+
+
+def the_day(day: date, today: date, locale: str) -> str:
+    """A day named in full with its article, as a subject or a later message says it:
+    « le mardi 1er décembre », with the year when it is not ``today``'s.
+
+    Never « avant-hier »: a subject is read on other days than the one it was written.
+
+    >>> the_day(date(2026, 12, 1), date(2026, 12, 2), "fr_FR")
+    'le mardi 1er décembre'
+    """
     return "le " + long_date(day, locale, year=day.year != today.year)
 
 
@@ -281,6 +296,11 @@ _PROTECTED = {
     for url in (False, True)
     for email in (False, True)
 }
+_MAYBE_NUMBER = re.compile(r"[0-9][ \u00a0\u202f]?[^\s\d]")
+_ADDRESSES = {
+    (url, email): re.compile("|".join(p for p, on in ((_URL, url), (_EMAIL, email)) if on))
+    for url, email in ((True, False), (False, True), (True, True))
+}
 _PLACEHOLDER = re.compile("\x00([0-9]+)\x00")  # the model forbids NUL in every field
 _SPACES = "[ \u00a0\u202f\u2009]"
 _SPACE_CHARS = " \u00a0\u202f\u2009"
@@ -291,6 +311,20 @@ _CLOSE_GUILLEMET = re.compile(rf"{_SPACES}*»")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
 _DASH = re.compile(r" - ")
 _MULTIPLE_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A number and its unit never part at the end of a line (OQLF/22039): « 5 ans »,
+# « 20 % », « 3 M$ », « 10 000 $ ». Symbols get their space even when typed without
+# (« 20% »); words keep the space they were typed with, made unbreakable; the groups
+# of a number in thousands are joined, and a bare amount of five digits or more
+# before a symbol is grouped.
+_UNIT_SYMBOLS = r"%|\$|€|£|[kMG]\$|[kMG]€|Md\$|Md€|CHF"
+_UNIT_WORDS = (
+    r"ans?|mois|semaines?|jours?|heures?|minutes?|millions?|milliards?|km|kg|cm|mm|m²|m2"
+    r"|Go|Mo|To|employés|employées|personnes|clients|projets|gestionnaires|dollars|euros|francs"
+)
+_NUMBER_UNIT = re.compile(
+    r"(?<![\w.,\u00a0\u202f+])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)((?:[.,]\d+)?)"
+    rf"(?:[ \u00a0\u202f]?({_UNIT_SYMBOLS})|[ \u00a0\u202f]({_UNIT_WORDS}))(?!\w)"
+)
 _MAYBE_HOURS = re.compile(r"[0-9][ \u00a0\u202f]?h")  # cheap to search: a literal set first
 _HOURS = re.compile(
     r"(?<![0-9])([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5][0-9]))?\b"
@@ -315,9 +349,32 @@ def typography(text: str, rules: Typography) -> str:
         kept.append(match.group())
         return f"\x00{len(kept) - 1}\x00"
 
-    protected = _PROTECTED["http" in text or "www." in text, "@" in text]
-    text = _prose(protected.sub(keep, text), rules)
+    url, email = "http" in text or "www." in text, "@" in text
+    if url or email:  # addresses first: a URL may hold « 20% » that is no amount
+        text = _ADDRESSES[url, email].sub(keep, text)
+    if _MAYBE_NUMBER.search(text):
+        text = units(text)
+    text = _prose(_PROTECTED[False, False].sub(keep, text), rules)
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
+
+
+def _unit(match: re.Match[str]) -> str:
+    number, decimals, symbol, word = match.groups()
+    digits = re.sub("[ \u00a0\u202f]", "", number)
+    if symbol and len(digits) > 4 and digits == number:
+        number = f"{int(digits):,}".replace(",", "\u00a0")
+    else:
+        number = re.sub("[ \u00a0\u202f]", "\u00a0", number)
+    return f"{number}{decimals}\u00a0{symbol or word}"
+
+
+def units(text: str) -> str:
+    """No-break spaces between a number and its unit, and inside the number.
+
+    >>> units("5 ans, 20%, 3M$ et 10000$")
+    '5\\xa0ans, 20\\xa0%, 3\\xa0M$ et 10\\xa0000\\xa0$'
+    """
+    return _NUMBER_UNIT.sub(_unit, text)
 
 
 def _space_before(text: str, marks: re.Pattern[str], space: str, after_marks: str) -> str:

@@ -32,11 +32,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, cast
 
-from ._model import Contact, Interview
+from ._model import Interview
 from ._status import Event, Status, check_events, status
 from .errors import InvalidInput, Problem
 
-__all__ = ["ENVIRONMENT", "SCHEMA_VERSION", "Journal", "default_path", "interview_data"]
+__all__ = ["ENVIRONMENT", "SCHEMA_VERSION", "Journal", "default_path"]
 
 ENVIRONMENT: Final = "RELANCE_JOURNAL"
 """The environment variable that names another journal file."""
@@ -92,37 +92,8 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("relance", appauthor=False)) / "journal.sqlite3"
 
 
-def interview_data(interview: Interview) -> dict[str, Any]:
-    """The interview as plain data that ``Interview.from_dict`` reads back unchanged."""
-
-    def person(contact: Contact) -> dict[str, Any]:
-        fields = ("name", "civility", "email", "role", "phone", "topic", "surname")
-        return {key: getattr(contact, key) for key in fields if getattr(contact, key)}
-
-    candidate = interview.candidate
-    fields = ("name", "email", "phone", "gender", "city", "availability")
-    data: dict[str, Any] = {
-        "candidate": {key: getattr(candidate, key) for key in fields if getattr(candidate, key)},
-        "company": interview.company,
-        "position": interview.position,
-        "held_at": interview.held_at.isoformat(),
-        "interviewers": [person(contact) for contact in interview.interviewers],
-        "locale": interview.locale,
-        "tone": interview.tone,
-    }
-    if interview.hiring_contact is not None:
-        data["hiring_contact"] = person(interview.hiring_contact)
-    if interview.strengths:
-        data["strengths"] = list(interview.strengths)
-    if interview.forgot_to_mention:
-        data["forgot_to_mention"] = interview.forgot_to_mention
-    if interview.region:
-        data["region"] = interview.region
-    return data
-
-
 def _stored(interview: Interview) -> str:
-    return json.dumps(interview_data(interview), ensure_ascii=False, sort_keys=True)
+    return json.dumps(interview.as_dict(), ensure_ascii=False, sort_keys=True)
 
 
 def _slug(text: str) -> str:
@@ -339,7 +310,7 @@ class Journal:
             "interviews": [
                 {
                     "id": key,
-                    "interview": interview_data(interview),
+                    "interview": interview.as_dict(),
                     "events": [event.as_dict() for event in events],
                 }
                 for key, interview, events in self.items()
@@ -367,7 +338,7 @@ class Journal:
                     "INSERT INTO interviews (id, data) VALUES (?, ?)",
                     (
                         key,
-                        json.dumps(interview_data(interview), ensure_ascii=False, sort_keys=True),
+                        json.dumps(interview.as_dict(), ensure_ascii=False, sort_keys=True),
                     ),
                 )
                 for event in events:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
+from ._cleanup import article_for
 from ._french import Gender
 from ._locales import LOCALES, TONES, Tone
 from .errors import InvalidInput, Problem
@@ -269,6 +270,7 @@ def _interview_fields(
     locale: object,
     tone: object,
     region: object,
+    company_article: object = None,
 ) -> dict[str, Any]:
     """Validate and normalize the interview's own fields (not the nested objects)."""
     values: dict[str, Any] = {
@@ -305,7 +307,22 @@ def _interview_fields(
         check.add("tone", "tone.unknown", value=tone)
     values["tone"] = tone
     values.setdefault("region", region)
+    values["company_article"] = _check_company_article(check, values["company"], company_article)
     return values
+
+
+def _check_company_article(check: _Checker, company: str | None, value: object) -> bool | None:
+    """``company_article``: true, false or unset; true only where relance knows the article."""
+    if value is not None and not isinstance(value, bool):
+        check.add("company_article", "type.boolean")
+        return None
+    if value is True and company is not None:
+        try:
+            article_for(company, force=True)
+        except ValueError:
+            check.add("company_article", "company.article_unknown", name=company)
+            return None
+    return value
 
 
 def _check_region(check: _Checker, region: object, country: str) -> str | None:
@@ -378,6 +395,11 @@ class Interview:
     Swiss canton (``"VD"``, ``"GE"``), a Canadian province other than Quebec (``"ON"``),
     a French department with holidays of its own (``"57"``). By default: Quebec for
     fr_CA, metropolitan France, Belgium, Switzerland's federal holidays."""
+    company_article: bool | None = None
+    """Whether ``company`` is said with an article: ``True`` (« l’Hôtel-Dieu de
+    Québec »), ``False`` (« Office Depot », though it starts like « Office national du
+    film »), or ``None`` to let relance decide: an institution's name (« Université
+    Laval », « Banque Nationale », « Centre hospitalier… ») gets its article."""
 
     def __post_init__(self) -> None:
         check = _Checker()
@@ -410,6 +432,7 @@ class Interview:
             locale=self.locale,
             tone=self.tone,
             region=self.region,
+            company_article=self.company_article,
         )
         check.raise_if_any()
         _set(self, "interviewers", interviewers)
@@ -449,6 +472,7 @@ class Interview:
             "locale": self.locale,
             "tone": self.tone,
             "region": self.region,
+            "company_article": self.company_article,
         }
 
     @classmethod
@@ -491,6 +515,7 @@ class Interview:
             locale=data.get("locale", "fr_CA"),
             tone=data.get("tone", "formal"),
             region=data.get("region"),
+            company_article=data.get("company_article"),
         )
         problems.extend(check.problems)
         if problems:

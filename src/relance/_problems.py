@@ -34,6 +34,10 @@ MESSAGES: Final[Mapping[str, str]] = {
     "field.empty": N_("This field is required and must not be empty."),
     "field.empty_optional": N_("Leave this field out rather than empty."),
     "field.unknown": N_("Unknown field; the fields are {fields}."),
+    "company.article_unknown": N_(
+        "relance cannot tell whether « {name} » takes « le » or « la »; "
+        "write the article in the name, such as « le Groupe Conseil Roy »."
+    ),
     "choice.unknown": N_("Unknown value {value!r}; use one of {choices!l}, or leave it out."),
     # Text
     "text.control_characters": N_(
@@ -49,6 +53,7 @@ MESSAGES: Final[Mapping[str, str]] = {
     "type.list": N_("Expected a list, got {type}."),
     "type.table": N_("Expected a table of fields (a JSON object)."),
     "type.date": N_("Expected a date, such as {example}."),
+    "type.boolean": N_("Expected true or false, or leave it out."),
     "type.candidate": N_("Expected a Candidate."),
     "type.contact": N_("Expected a Contact."),
     "type.contact_or_none": N_("Expected a Contact, or None."),

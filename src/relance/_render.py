@@ -31,7 +31,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from . import _french
+from . import _cleanup, _french
 from ._catalogue import HTML_OVERRIDES, TEMPLATES
 from ._locales import locale_info
 from .errors import InvalidInput, TemplateError
@@ -54,6 +54,22 @@ def _long_date(context: Context, day: date, *, weekday: bool = True, year: bool 
     return _french.long_date(day, context["locale"], weekday=weekday, year=year)
 
 
+def _names(context: Context) -> tuple[str, ...]:
+    """Names a user's phrase may start with, which keep their capital."""
+    candidate = context["candidate"]
+    return (str(context["company"]), candidate.city or "")
+
+
+@pass_context
+def _element(context: Context, text: str) -> str:
+    return _cleanup.element(text, names=_names(context))
+
+
+@pass_context
+def _enumeration(context: Context, items: Iterable[str]) -> str:
+    return _cleanup.enumeration(items, context["locale"], names=_names(context))
+
+
 def _clock_time(moment: time | datetime) -> str:
     return _french.clock_time(moment.time() if isinstance(moment, datetime) else moment)
 
@@ -74,6 +90,10 @@ FILTERS: Mapping[str, Any] = types.MappingProxyType(
         "que": _french.que,
         "accord": _agree,
         "liste": _join,
+        "element": _element,
+        "enumeration": _enumeration,
+        "phrase": _cleanup.phrase,
+        "chez": _cleanup.chez,
         "date": _long_date,
         "heure": _clock_time,
         "exposants": _superscript_ordinals,

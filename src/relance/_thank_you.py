@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
+from . import _french
 from ._calendar import send_date
 from ._catalogue import Output
 from ._compose import base_context, draft
@@ -15,9 +16,16 @@ from ._render import Templates, as_templates
 
 __all__ = ["messages", "thank_you_notes"]
 
-# Wordings per interviewer: (opening, detail) pairs that are all different for up to
-# nine interviewers, so two notes never differ only by their names.
-_VARIANTS = tuple((i % 3, (i + i // 3) % 3) for i in range(9))
+# Every paragraph of the note has three wordings. The first three interviewers get
+# wordings 0, 1 and 2 of every paragraph, so no two of them share a sentence; from
+# the fourth on, each paragraph shifts by a different step, so two notes of nine
+# never differ only by their names.
+_PARAGRAPHS = ("subject", "thanks", "detail", "case", "forgot", "interest")
+
+
+def _variant(index: int) -> dict[str, int]:
+    """The wording of each paragraph for the interviewer at ``index``."""
+    return {name: (index + step * (index // 3)) % 3 for step, name in enumerate(_PARAGRAPHS)}
 
 
 def thank_you_notes(
@@ -44,15 +52,17 @@ def thank_you_notes(
     """
     overrides = as_templates(templates)
     day = send_date(interview, send_on, days_after=1)
-    context = base_context(interview, day)
+    context = {
+        **base_context(interview, day),
+        "held_date": _french.the_day(interview.held_on, day, interview.locale),
+    }
     drafts = []
     for index, contact in enumerate(interview.interviewers):
-        opening, detail = _VARIANTS[index]
         note = {
             **context,
             "contact": contact,
             **courtesy(contact, interview),
-            "variant": {"opening": opening, "detail": detail},
+            "variant": _variant(index),
         }
         drafts.append(
             draft(
