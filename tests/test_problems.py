@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import string
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from relance import Candidate, Contact, Draft, Interview, InvalidInput, Problem
+from relance._delivery import SmtpAccount
 from relance._grammalecte import INSTALL, Text, check, command
 from relance._i18n import cli_language, format_message, language_of, translate
+from relance._journal import Journal
 from relance._problems import DEFAULT_CODE, MESSAGES
+from relance._status import Event
 
 ROOT = Path(__file__).parent.parent
 SOURCE = ROOT / "src" / "relance"
@@ -359,6 +363,75 @@ def test_each_problem_in_english_and_in_french(
     for problem in caught.value.problems:
         assert problem.message_in("en") == problem.message
         assert json.loads(json.dumps(problem.params)) == problem.params
+
+
+def test_events_accounts_and_the_journal_report_codes_in_both_languages(
+    tmp_path: Path,
+) -> None:
+    def unknown_id() -> None:
+        with Journal(tmp_path / "j.sqlite3") as journal:
+            journal.events("acme")
+
+    problems: list[Problem] = []
+    for build in (
+        lambda: Event(date(2026, 12, 2), "merci", note="n" * 201),
+        lambda: SmtpAccount("smtp.example.com", "camille", None, port=0),
+        unknown_id,
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            build()
+        problems += caught.value.problems
+    got = [(p.field, p.code, p.params, p.message, p.message_in("fr")) for p in problems]
+    kinds = json.loads(json.dumps(problems[0].params))["kinds"]
+    path = str(tmp_path / "j.sqlite3")
+    assert got == [
+        (
+            "kind",
+            "event.kind_unknown",
+            {"value": "merci", "kinds": kinds},
+            f"Unknown kind 'merci'; use one of {', '.join(kinds)}.",
+            (
+                f"Type d’évènement inconnu{NBSP}: «{NBSP}merci{NBSP}»{NNBSP}; indiquez l’un "
+                f"des types suivants{NBSP}: {', '.join(kinds)}."
+            ),
+        ),
+        (
+            "note",
+            "text.too_long",
+            {"length": 201, "max_length": 200},
+            "Too long: 201 characters, at most 200.",
+            f"Trop long{NBSP}: 201 caractères, pour 200 au plus.",
+        ),
+        (
+            "port",
+            "account.port_invalid",
+            {},
+            "A port is a whole number from 1 to 65535.",
+            f"Un port est un nombre entier de 1 à 65{NNBSP}535.",
+        ),
+        (
+            "password",
+            "account.credentials_partial",
+            {},
+            "Give the username and the password together.",
+            "Indiquez à la fois le nom d’utilisateur et le mot de passe.",
+        ),
+        (
+            "id",
+            "journal.empty",
+            {"id": "acme", "path": path},
+            (
+                f"No interview 'acme' in {path}; the journal is empty: "
+                "`relance track FILE` adds an interview."
+            ),
+            (
+                f"Aucune entrevue «{NBSP}acme{NBSP}» dans {path}{NNBSP}; le journal est "
+                f"vide{NBSP}: la commande «{NBSP}relance track FICHIER{NBSP}» y ajoute une "
+                "entrevue."
+            ),
+        ),
+    ]
+    assert "thank_you_sent" in kinds
 
 
 def test_messages_in_gives_each_problem_as_a_line_in_the_language() -> None:
