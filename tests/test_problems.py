@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import string
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from relance import Candidate, Contact, Draft, Interview, InvalidInput, Problem
+from relance._delivery import SmtpAccount
 from relance._grammalecte import INSTALL, Text, check, command
 from relance._i18n import cli_language, format_message, language_of, translate
+from relance._journal import Journal
 from relance._problems import DEFAULT_CODE, MESSAGES
+from relance._status import Event
 
 ROOT = Path(__file__).parent.parent
 SOURCE = ROOT / "src" / "relance"
@@ -69,6 +73,31 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "file.cannot_create": {"directory": "sortie", "reason": "Permission denied"},
     "file.cannot_write": {"directory": "sortie", "reason": "Permission denied"},
     "templates.not_a_directory": {"path": "modeles/mes-modeles"},
+    "event.kind_unknown": {"value": "merci", "kinds": ["thank_you_sent", "call_reached"]},
+    "event.in_future": {"day": "2026-12-21", "today": "2026-12-20"},
+    "event.not_an_interviewer": {
+        "name": "Jean Dupont",
+        "interviewers": ["Marie Tremblay", "Dominique Bélanger"],
+    },
+    "journal.cannot_open": {"path": "relance.sqlite3", "reason": "unable to open database file"},
+    "journal.not_a_journal": {"path": "agenda.db", "reason": "file is not a database"},
+    "journal.too_new": {"path": "relance.sqlite3", "version": 99, "supported": 2},
+    "journal.id_unknown_near": {
+        "id": "ubisoft-analyste",
+        "path": "relance.sqlite3",
+        "near": ["ubisoft-analyste-2026-12-01"],
+    },
+    "journal.id_unknown": {"id": "acme", "path": "relance.sqlite3"},
+    "journal.empty": {"id": "acme", "path": "relance.sqlite3"},
+    "journal.id_taken": {"id": "ubisoft-analyste-2026-12-01"},
+    "journal.id_repeated": {"id": "ubisoft-analyste-2026-12-01"},
+    "export.format_unknown": {"value": 2, "known": 1},
+    "export.unreadable": {"reason": "Expecting value: line 1 column 1 (char 0)"},
+    "config.table_missing": {"path": "config.toml", "table": "imap"},
+    "config.key_unknown": {"keys": ["host", "port", "username"]},
+    "config.password_in_file": {"variable": "RELANCE_IMAP_PASSWORD"},
+    "account.security_none_remote": {"protocol": "IMAP", "host": "imap.example.com"},
+    "account.cafile_missing": {"path": "ca.pem"},
     "language.unknown": {"value": "de", "supported": ["en", "fr"]},
     "schema.unknown": {"value": "x", "known": ["draft", "plan"]},
 }
@@ -76,6 +105,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
 # Names of formats, options and Python objects the French writes as they are.
 TECHNICAL = frozenset(
     {"TOML", "JSON", "EML", "Templates", "reply-to", "received", "send", "formal", "true", "false"}
+    | {"Event", "events", "track", "host", "username", "delivery", "md", "PEM"}
+    | {"tls", "starttls", "localhost"}
 )
 
 
@@ -227,7 +258,9 @@ def test_grammalecte_finds_nothing_in_the_french_sentences() -> None:
     for code, english in MESSAGES.items():
         params = SAMPLES.get(code, {})
         words = " ".join(str(value) for value in params.values()).replace("'", " ")
-        names = frozenset(re.findall(r"[\w-]+", words)) | TECHNICAL
+        # An identifier such as thank_you_sent is a name, and so is each of its words.
+        names = frozenset(re.findall(r"[\w-]+", words) + re.findall(r"[^\W_]+", words))
+        names |= TECHNICAL
         texts[code] = Text(format_message(translate(english, "fr"), params), names)
     report = check(texts, grammalecte=grammalecte())
     assert {code: found for code, found in report.items() if found} == {}
@@ -331,6 +364,75 @@ def test_each_problem_in_english_and_in_french(
     for problem in caught.value.problems:
         assert problem.message_in("en") == problem.message
         assert json.loads(json.dumps(problem.params)) == problem.params
+
+
+def test_events_accounts_and_the_journal_report_codes_in_both_languages(
+    tmp_path: Path,
+) -> None:
+    def unknown_id() -> None:
+        with Journal(tmp_path / "j.sqlite3") as journal:
+            journal.events("acme")
+
+    problems: list[Problem] = []
+    for build in (
+        lambda: Event(date(2026, 12, 2), "merci", note="n" * 201),
+        lambda: SmtpAccount("smtp.example.com", "camille", None, port=0),
+        unknown_id,
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            build()
+        problems += caught.value.problems
+    got = [(p.field, p.code, p.params, p.message, p.message_in("fr")) for p in problems]
+    kinds = json.loads(json.dumps(problems[0].params))["kinds"]
+    path = str(tmp_path / "j.sqlite3")
+    assert got == [
+        (
+            "kind",
+            "event.kind_unknown",
+            {"value": "merci", "kinds": kinds},
+            f"Unknown kind 'merci'; use one of {', '.join(kinds)}.",
+            (
+                f"Type d’évènement inconnu{NBSP}: «{NBSP}merci{NBSP}»{NNBSP}; indiquez l’un "
+                f"des types suivants{NBSP}: {', '.join(kinds)}."
+            ),
+        ),
+        (
+            "note",
+            "text.too_long",
+            {"length": 201, "max_length": 200},
+            "Too long: 201 characters, at most 200.",
+            f"Trop long{NBSP}: 201 caractères, pour 200 au plus.",
+        ),
+        (
+            "port",
+            "account.port_invalid",
+            {},
+            "A port is a whole number from 1 to 65535.",
+            f"Un port est un nombre entier de 1 à 65{NNBSP}535.",
+        ),
+        (
+            "password",
+            "account.credentials_partial",
+            {},
+            "Give the username and the password together.",
+            "Indiquez à la fois le nom d’utilisateur et le mot de passe.",
+        ),
+        (
+            "id",
+            "journal.empty",
+            {"id": "acme", "path": path},
+            (
+                f"No interview 'acme' in {path}; the journal is empty: "
+                "`relance track FILE` adds an interview."
+            ),
+            (
+                f"Aucune entrevue «{NBSP}acme{NBSP}» dans {path}{NNBSP}; le journal est "
+                f"vide{NBSP}: la commande «{NBSP}relance track FICHIER{NBSP}» y ajoute une "
+                "entrevue."
+            ),
+        ),
+    ]
+    assert "thank_you_sent" in kinds
 
 
 def test_messages_in_gives_each_problem_as_a_line_in_the_language() -> None:

@@ -155,16 +155,16 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
+        raise InvalidInput.of(option, "date.invalid", value=value) from None
 
 
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
-        raise InvalidInput.one(str(path), f"Cannot read the file: {err.strerror}.") from None
+        raise InvalidInput.of(str(path), "file.unreadable", reason=err.strerror) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InvalidInput.one(str(path), f"This is not a JSON export: {err}.") from None
+        raise InvalidInput.of(str(path), "export.unreadable", reason=str(err)) from None
 
 
 def _step_text(step: Step) -> str:

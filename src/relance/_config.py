@@ -84,7 +84,7 @@ def imap_account(
     where = path or config_path(env)
     options = _table(where, "imap")
     if "username" not in options:
-        raise InvalidInput.one("[imap].username", "This field is required: the login name.")
+        raise InvalidInput.of("[imap].username", "account.username_required")
     # Every field is checked before anyone is asked for a password.
     account = _checked(lambda: ImapAccount(password=_PENDING, **options), "imap")
     return replace(account, password=_password("imap", account, env, ask_password))
@@ -124,16 +124,13 @@ def _table(path: Path, name: Table) -> dict[str, Any]:
             f"The configuration file {path} cannot be read: {err.strerror}."
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise InvalidInput.one(str(path), f"This is not valid TOML: {err}.") from None
+        raise InvalidInput.of(str(path), "file.toml_invalid", reason=str(err)) from None
     table = data.get(name)
     if not isinstance(table, dict):
-        raise InvalidInput.one(
-            f"[{name}]",
-            f"{path} has no [{name}] table: add one with host and username (see docs/delivery.md).",
-        )
+        raise InvalidInput.of(f"[{name}]", "config.table_missing", path=str(path), table=name)
     problems = [_problem(name, key, value) for key, value in table.items()]
     if "host" not in table:
-        problems.append(Problem(f"[{name}].host", "This field is required: the server's name."))
+        problems.append(Problem.of(f"[{name}].host", "account.host_required"))
     found = [problem for problem in problems if problem is not None]
     if found:
         raise InvalidInput(found)
@@ -147,15 +144,11 @@ def _table(path: Path, name: Table) -> dict[str, Any]:
 def _problem(name: Table, key: str, value: object) -> Problem | None:
     field = f"[{name}].{key}"
     if key == "password":
-        return Problem(
-            field,
-            "relance never reads a password from a file: remove this line, and set "
-            f"{PASSWORD_ENV[name]} or type the password when asked.",
-        )
+        return Problem.of(field, "config.password_in_file", variable=PASSWORD_ENV[name])
     if key not in KEYS:
-        return Problem(field, f"Unknown key: the keys are {', '.join(KEYS)}.")
+        return Problem.of(field, "config.key_unknown", keys=list(KEYS))
     if key != "port" and not isinstance(value, str):
-        return Problem(field, "Give this value as a string, in quotes.")
+        return Problem.of(field, "config.value_not_text")
     return None
 
 
@@ -185,7 +178,5 @@ def _password(
         )
     if not password or _FORBIDDEN.search(password):
         # Not a word about the value itself: this message may end up in a log.
-        raise InvalidInput.one(
-            variable, "The password must not be empty or hold control characters."
-        )
+        raise InvalidInput.of(variable, "password.invalid")
     return password

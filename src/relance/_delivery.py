@@ -86,45 +86,34 @@ def _problems(account: ImapAccount | SmtpAccount, protocol: str) -> list[Problem
     """What is wrong with an account's fields; the port is checked once resolved."""
     problems: list[Problem] = []
     if not account.host.strip() or any(c.isspace() for c in account.host):
-        problems.append(Problem("host", "Give the server's name, such as imap.example.com."))
+        problems.append(Problem.of("host", "account.host_invalid"))
     elif _FORBIDDEN.search(account.host):
-        problems.append(Problem("host", "Control characters are not allowed in a host name."))
+        problems.append(Problem.of("host", "account.host_control_characters"))
     if account.username is not None and (
         not account.username or _FORBIDDEN.search(account.username)
     ):
-        problems.append(Problem("username", "Give the login name, on one line."))
+        problems.append(Problem.of("username", "account.username_invalid"))
     if account.password is not None and (
         not account.password or _FORBIDDEN.search(account.password)
     ):
         # Not a word about the value itself: this message may end up in a log.
-        problems.append(
-            Problem("password", "The password must not be empty or hold control characters.")
-        )
+        problems.append(Problem.of("password", "password.invalid"))
     if account.security not in get_args(Security):
-        problems.append(
-            Problem("security", 'Use "tls", "starttls" or "none" (loopback hosts only).')
-        )
+        problems.append(Problem.of("security", "account.security_unknown"))
     elif account.security == "none" and not is_loopback(account.host):
         problems.append(
-            Problem(
-                "security",
-                f'"none" sends the password and the messages unencrypted: it is allowed '
-                f'only for a server on this machine (localhost). Use "tls" or "starttls" '
-                f"for {protocol} at {account.host}.",
+            Problem.of(
+                "security", "account.security_none_remote", protocol=protocol, host=account.host
             )
         )
     if account.port is not None and not _is_port(account.port):
-        problems.append(Problem("port", "A port is a whole number from 1 to 65535."))
+        problems.append(Problem.of("port", "account.port_invalid"))
     if account.cafile is not None and not Path(account.cafile).is_file():
         problems.append(
-            Problem(
-                "cafile",
-                f"There is no file at {os.fspath(account.cafile)}: give the path "
-                "of the certificate authority's PEM file.",
-            )
+            Problem.of("cafile", "account.cafile_missing", path=os.fspath(account.cafile))
         )
     if not account.timeout > 0:
-        problems.append(Problem("timeout", "Give the number of seconds to wait, above 0."))
+        problems.append(Problem.of("timeout", "account.timeout_invalid"))
     return problems
 
 
@@ -197,11 +186,11 @@ class SmtpAccount:
         problems = _problems(self, "SMTP")
         if (self.username is None) != (self.password is None):
             missing = "password" if self.password is None else "username"
-            problems.append(Problem(missing, "Give the username and the password together."))
+            problems.append(Problem.of(missing, "account.credentials_partial"))
         if self.local_hostname is not None and (
             not self.local_hostname or _FORBIDDEN.search(self.local_hostname)
         ):
-            problems.append(Problem("local_hostname", "Give a host name on one line."))
+            problems.append(Problem.of("local_hostname", "account.local_hostname_invalid"))
         if problems:
             raise InvalidInput(problems)
         if self.port is None:

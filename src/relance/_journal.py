@@ -27,6 +27,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -120,7 +121,9 @@ class Journal:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         except (OSError, sqlite3.Error) as err:
-            raise InvalidInput.one("journal", f"Cannot open {self.path}: {err}.") from None
+            raise InvalidInput.of(
+                "journal", "journal.cannot_open", path=str(self.path), reason=str(err)
+            ) from None
         self._db.isolation_level = None  # transactions are explicit: see _write()
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -132,8 +135,8 @@ class Journal:
             self._migrate()
         except sqlite3.DatabaseError as err:
             self._db.close()
-            raise InvalidInput.one(
-                "journal", f"{self.path} is not a relance journal ({err})."
+            raise InvalidInput.of(
+                "journal", "journal.not_a_journal", path=str(self.path), reason=str(err)
             ) from None
 
     def __enter__(self) -> Journal:
@@ -163,10 +166,12 @@ class Journal:
     def _migrate(self) -> None:
         current = self.version
         if current > SCHEMA_VERSION:
-            raise InvalidInput.one(
+            raise InvalidInput.of(
                 "journal",
-                f"{self.path} was written by a newer relance (schema {current}, this one "
-                f"reads up to {SCHEMA_VERSION}); upgrade relance.",
+                "journal.too_new",
+                path=str(self.path),
+                version=current,
+                supported=SCHEMA_VERSION,
             )
         for version, script in _MIGRATIONS:
             if version <= current:
@@ -245,13 +250,12 @@ class Journal:
     def _unknown(self, key: str) -> InvalidInput:
         known = self.ids()
         near = difflib.get_close_matches(key, known, n=3, cutoff=0.5)
+        path = str(self.path)
         if near:
-            hint = f"did you mean {', '.join(near)}?"
-        elif known:
-            hint = "`relance status` lists the ids."
-        else:
-            hint = "the journal is empty: `relance track FILE` adds an interview."
-        return InvalidInput.one("id", f"No interview {key!r} in {self.path}; {hint}")
+            return InvalidInput.of("id", "journal.id_unknown_near", id=key, path=path, near=near)
+        if known:
+            return InvalidInput.of("id", "journal.id_unknown", id=key, path=path)
+        return InvalidInput.of("id", "journal.empty", id=key, path=path)
 
     # Writing
 
@@ -259,7 +263,7 @@ class Journal:
         """Store the interview (its data, so later commands need no file) and return
         its new id, short and readable: ``ubisoft-analyste-2026-12-01``, then ``-2``…"""
         if not isinstance(interview, Interview):
-            raise InvalidInput.one("interview", "Expected an Interview.")
+            raise InvalidInput.of("interview", "type.interview")
         data = _stored(interview)
         base = _base_id(interview)
         with self._write():
@@ -285,14 +289,14 @@ class Journal:
                 who did not interview the candidate. The journal is then unchanged.
         """
         if not isinstance(event, Event):
-            raise InvalidInput.one("event", "Expected an Event.")
+            raise InvalidInput.of("event", "type.event")
         with self._write():
             interview = self.interview(key)
             try:
                 check_events(interview, [event], today=today)
             except InvalidInput as err:
                 raise InvalidInput(
-                    Problem(p.field.removeprefix("events[0]."), p.message) for p in err.problems
+                    replace(p, field=p.field.removeprefix("events[0].")) for p in err.problems
                 ) from None
             self._insert(key, event)
 
@@ -327,7 +331,7 @@ class Journal:
         entries = _read_export(data)
         with self._write():
             clashes = [
-                Problem(f"interviews[{i}].id", f"{key!r} is already in the journal.")
+                Problem.of(f"interviews[{i}].id", "journal.id_taken", id=key)
                 for i, (key, _, _) in enumerate(entries)
                 if self._db.execute("SELECT 1 FROM interviews WHERE id = ?", (key,)).fetchone()
             ]
@@ -350,9 +354,11 @@ def _read_export(data: Mapping[str, Any]) -> list[tuple[str, Interview, tuple[Ev
     """Validate exported data whole, reporting every problem at once."""
     given = cast(object, data)
     if not isinstance(given, Mapping) or not isinstance(given.get("interviews"), list):
-        raise InvalidInput.one("interviews", 'Expected {"interviews": [...]}, as export writes.')
+        raise InvalidInput.of("interviews", "export.not_an_export")
     if given.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
-        raise InvalidInput.one("format", f"Unknown format {given.get('format')!r}; expected 1.")
+        raise InvalidInput.of(
+            "format", "export.format_unknown", value=given.get("format"), known=EXPORT_FORMAT
+        )
     problems: list[Problem] = []
     entries: list[tuple[str, Interview, tuple[Event, ...]]] = []
     seen: set[str] = set()
@@ -361,7 +367,7 @@ def _read_export(data: Mapping[str, Any]) -> list[tuple[str, Interview, tuple[Ev
         found: list[Problem] = []
         read = _read_entry(entry, where, found)
         if read is not None and read[0] in seen:
-            found.append(Problem(f"{where}.id", f"{read[0]!r} appears twice."))
+            found.append(Problem.of(f"{where}.id", "journal.id_repeated", id=read[0]))
         problems += found
         if read is not None and not found:
             seen.add(read[0])
@@ -376,13 +382,11 @@ def _read_entry(
 ) -> tuple[str, Interview, tuple[Event, ...]] | None:
     """One exported interview, or None with its problems added to ``problems``."""
     if not isinstance(entry, Mapping):
-        problems.append(Problem(where, "Expected a table with id, interview and events."))
+        problems.append(Problem.of(where, "export.entry_invalid"))
         return None
     key = entry.get("id")
     if not isinstance(key, str) or len(key) > _MAX_ID or not _ID.fullmatch(key):
-        problems.append(
-            Problem(f"{where}.id", "Expected an id of lower-case letters, digits and dashes.")
-        )
+        problems.append(Problem.of(f"{where}.id", "journal.id_invalid"))
     try:
         interview = Interview.from_dict(entry.get("interview"))  # type: ignore[arg-type]
     except InvalidInput as err:
@@ -390,7 +394,7 @@ def _read_entry(
         return None
     raw_events = entry.get("events", [])
     if not isinstance(raw_events, list):
-        problems.append(Problem(f"{where}.events", "Expected a list of events."))
+        problems.append(Problem.of(f"{where}.events", "events.type"))
         return None
     events: list[Event] = []
     for number, raw in enumerate(raw_events):

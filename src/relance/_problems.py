@@ -46,6 +46,8 @@ MESSAGES: Final[Mapping[str, str]] = {
     "text.lone_surrogate": N_("This text holds a broken character (a lone surrogate); retype it."),
     "text.encoded_word": N_("Text such as =?utf-8?q?…?= is email-header code; write it plainly."),
     "text.too_long": N_("Too long: {length} characters, at most {max_length}."),
+    "text.one_line": N_("Write it on one line, without control characters."),
+    "text.empty_or_absent": N_("Expected some text, or leave it out."),
     # Types, for callers without a type checker and for JSON
     "type.text": N_("Expected text, got {type}."),
     "type.integer": N_("Expected a whole number, got {type}."),
@@ -60,6 +62,8 @@ MESSAGES: Final[Mapping[str, str]] = {
     "type.contact_list": N_("Expected a list of Contact."),
     "type.people": N_("Expected a list of people."),
     "type.templates": N_("Expected a directory path or a relance.Templates."),
+    "type.interview": N_("Expected an Interview."),
+    "type.event": N_("Expected an Event."),
     "type.rejection": N_(
         "Expected the employer's email: a message, the bytes or text of an .eml file, or its path."
     ),
@@ -122,6 +126,62 @@ MESSAGES: Final[Mapping[str, str]] = {
     "file.exists": N_("{directory} already holds {names}; nothing written."),
     "file.cannot_create": N_("Cannot create {directory}: {reason}."),
     "file.cannot_write": N_("Cannot write into {directory}: {reason}."),
+    # The events of a follow-up, and the journal that keeps them
+    "event.kind_unknown": N_("Unknown kind {value!r}; use one of {kinds}."),
+    "event.in_future": N_(
+        "{day} is in the future (today is {today}); log what has happened, once it has."
+    ),
+    "event.not_an_interviewer": N_(
+        "{name!r} did not interview the candidate; the interviewers are {interviewers}."
+    ),
+    "events.type": N_("Expected a list of events."),
+    "journal.cannot_open": N_("Cannot open {path}: {reason}."),
+    "journal.not_a_journal": N_("{path} is not a relance journal ({reason})."),
+    "journal.too_new": N_(
+        "{path} was written by a newer relance (schema {version}, this one reads up to "
+        "{supported}); upgrade relance."
+    ),
+    "journal.id_unknown_near": N_("No interview {id!r} in {path}; did you mean {near}?"),
+    "journal.id_unknown": N_("No interview {id!r} in {path}; `relance status` lists the ids."),
+    "journal.empty": N_(
+        "No interview {id!r} in {path}; the journal is empty: "
+        "`relance track FILE` adds an interview."
+    ),
+    "journal.id_taken": N_("{id!r} is already in the journal."),
+    "journal.id_repeated": N_("{id!r} appears twice."),
+    "journal.id_invalid": N_("Expected an id of lower-case letters, digits and dashes."),
+    "export.not_an_export": N_('Expected {{"interviews": [...]}}, as export writes.'),
+    "export.format_unknown": N_("Unknown format {value!r}; expected {known}."),
+    "export.entry_invalid": N_("Expected a table with id, interview and events."),
+    "export.unreadable": N_("This is not a JSON export: {reason}."),
+    # Mail accounts and the configuration file (never a password in a sentence)
+    "config.table_missing": N_(
+        "{path} has no [{table}] table: add one with host and username (see docs/delivery.md)."
+    ),
+    "config.key_unknown": N_("Unknown key: the keys are {keys}."),
+    "config.value_not_text": N_("Give this value as a string, in quotes."),
+    "config.password_in_file": N_(
+        "relance never reads a password from a file: remove this line, and set "
+        "{variable} or type the password when asked."
+    ),
+    "password.invalid": N_("The password must not be empty or hold control characters."),
+    "account.host_required": N_("This field is required: the server's name."),
+    "account.host_invalid": N_("Give the server's name, such as imap.example.com."),
+    "account.host_control_characters": N_("Control characters are not allowed in a host name."),
+    "account.username_required": N_("This field is required: the login name."),
+    "account.username_invalid": N_("Give the login name, on one line."),
+    "account.credentials_partial": N_("Give the username and the password together."),
+    "account.security_unknown": N_('Use "tls", "starttls" or "none" (loopback hosts only).'),
+    "account.security_none_remote": N_(
+        '"none" sends the password and the messages unencrypted: it is allowed only for a '
+        'server on this machine (localhost). Use "tls" or "starttls" for {protocol} at {host}.'
+    ),
+    "account.port_invalid": N_("A port is a whole number from 1 to 65535."),
+    "account.cafile_missing": N_(
+        "There is no file at {path}: give the path of the certificate authority's PEM file."
+    ),
+    "account.timeout_invalid": N_("Give the number of seconds to wait, above 0."),
+    "account.local_hostname_invalid": N_("Give a host name on one line."),
     # Templates
     "templates.not_a_directory": N_("{path} is not a directory."),
     # relance's own options

@@ -101,23 +101,25 @@ class Event:
         problems: list[Problem] = []
         on = cast(object, self.on)
         if not isinstance(on, date):
-            problems.append(Problem("on", "Expected a date, such as 2026-12-02."))
+            problems.append(Problem.of("on", "type.date", example="2026-12-02"))
         elif isinstance(on, datetime):
             object.__setattr__(self, "on", on.date())
         if self.kind not in KINDS:
             problems.append(
-                Problem("kind", f"Unknown kind {self.kind!r}; use one of {', '.join(KINDS)}.")
+                Problem.of("kind", "event.kind_unknown", value=self.kind, kinds=list(KINDS))
             )
         for name in ("to", "note"):
             value = cast(object, getattr(self, name))
             if value is None:
                 continue
             if not isinstance(value, str) or not value.strip():
-                problems.append(Problem(name, "Expected some text, or leave it out."))
+                problems.append(Problem.of(name, "text.empty_or_absent"))
             elif len(value) > _MAX_TEXT:
-                problems.append(Problem(name, f"Too long: at most {_MAX_TEXT} characters."))
+                problems.append(
+                    Problem.of(name, "text.too_long", length=len(value), max_length=_MAX_TEXT)
+                )
             elif any(ord(c) < 32 or c == "\x7f" for c in value):
-                problems.append(Problem(name, "Write it on one line, without control characters."))
+                problems.append(Problem.of(name, "text.one_line"))
             else:
                 object.__setattr__(self, name, " ".join(value.split()))
         if problems:
@@ -131,17 +133,17 @@ class Event:
     def from_dict(cls, data: Mapping[str, Any]) -> Event:
         """An event from plain data, as :meth:`as_dict` writes it (``on`` in ISO 8601)."""
         if not isinstance(data, Mapping):
-            raise InvalidInput.one("", "Expected a table of fields (a JSON object).")
+            raise InvalidInput.of("", "type.table")
         unknown = sorted(set(data) - {"on", "kind", "to", "note"})
         if unknown:
-            raise InvalidInput.one(unknown[0], "Unknown field; the fields are on, kind, to, note.")
+            raise InvalidInput.of(unknown[0], "field.unknown", fields=["on", "kind", "to", "note"])
         raw = data.get("on")
         on: object = raw
         if isinstance(raw, str):
             try:
                 on = date.fromisoformat(raw)
             except ValueError:
-                raise InvalidInput.one("on", f"{raw!r} is not a date like 2026-12-02.") from None
+                raise InvalidInput.of("on", "date.invalid", value=raw) from None
         return cls(
             on=cast(date, on), kind=data.get("kind", ""), to=data.get("to"), note=data.get("note")
         )
@@ -205,22 +207,25 @@ def check_events(
     held = interview.held_on
     for index, event in enumerate(events):
         if not isinstance(cast(object, event), Event):
-            problems.append(Problem(f"events[{index}]", "Expected an Event."))
+            problems.append(Problem.of(f"events[{index}]", "type.event"))
             continue
         where = f"events[{index}]"
         if event.on < held:
             problems.append(
-                Problem(
+                Problem.of(
                     f"{where}.on",
-                    f"{event.on.isoformat()} is before the interview ({held.isoformat()}).",
+                    "date.before_interview",
+                    day=event.on.isoformat(),
+                    held=held.isoformat(),
                 )
             )
         if today is not None and event.on > today:
             problems.append(
-                Problem(
+                Problem.of(
                     f"{where}.on",
-                    f"{event.on.isoformat()} is in the future (today is {today.isoformat()}); "
-                    "log what has happened, once it has.",
+                    "event.in_future",
+                    day=event.on.isoformat(),
+                    today=today.isoformat(),
                 )
             )
         if (
@@ -228,11 +233,12 @@ def check_events(
             and event.to is not None
             and interviewer_index(interview, event.to) is None
         ):
-            names = ", ".join(contact.name for contact in interview.interviewers)
             problems.append(
-                Problem(
+                Problem.of(
                     f"{where}.to",
-                    f"{event.to!r} did not interview the candidate; the interviewers are {names}.",
+                    "event.not_an_interviewer",
+                    name=event.to,
+                    interviewers=[contact.name for contact in interview.interviewers],
                 )
             )
     if problems:
@@ -392,7 +398,7 @@ def status(
             interview the candidate (``events[i].on``, ``events[i].to``).
     """
     if not isinstance(today, date):
-        raise InvalidInput.one("today", "Expected a date, such as date(2026, 12, 8).")
+        raise InvalidInput.of("today", "type.date", example="date(2026, 12, 8)")
     if isinstance(today, datetime):
         today = today.date()
     given = list(events)
