@@ -15,10 +15,19 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
 from ._french import Gender
+from ._headers import ENCODED_WORD, FORBIDDEN, SURROGATE
 from ._locales import LOCALES, TONES, Tone
 from .errors import InvalidInput, Problem
 
-__all__ = ["Candidate", "Civility", "Contact", "Gender", "Interview", "Tone"]
+__all__ = [
+    "Candidate",
+    "Civility",
+    "Contact",
+    "Gender",
+    "Interview",
+    "Tone",
+    "normalized_email",
+]
 
 Civility = Literal["Madame", "Monsieur"]
 
@@ -27,11 +36,6 @@ CIVILITIES: Final = ("Madame", "Monsieur")
 MAX_INTERVIEWERS: Final = 9
 MAX_STRENGTHS: Final = 3
 
-# Control characters (CR and LF among them), line and paragraph separators, and the
-# bidirectional overrides that can make a text display other than it reads.
-_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bq]\?[^?\s]*\?=", re.IGNORECASE)
 _PHONE = re.compile(
     r"\+?[\d(][\d ().\-\u00a0]{5,23}\d"
     r"(?:,? ?(?:poste|ext\.?|x) ?\d{1,6})?",
@@ -40,7 +44,7 @@ _PHONE = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _validate_email(address: str) -> str:
+def normalized_email(address: str) -> str:
     """The normalized address, or :class:`ValueError` with email-validator's sentence."""
     from email_validator import EmailNotValidError, validate_email
 
@@ -71,17 +75,17 @@ class _Checker:
         if not isinstance(value, str):
             self.add(field, f"Expected text, got {type(value).__name__}.")
             return None
-        if _FORBIDDEN.search(value):
+        if FORBIDDEN.search(value):
             self.add(
                 field,
                 "Line breaks, tabs and other control characters are not allowed here; "
                 "write it on one line.",
             )
             return None
-        if _SURROGATE.search(value):
+        if SURROGATE.search(value):
             self.add(field, "This text holds a broken character (a lone surrogate); retype it.")
             return None
-        if _ENCODED_WORD.search(value):
+        if ENCODED_WORD.search(value):
             self.add(field, "Text such as =?utf-8?q?…?= is email-header code; write it plainly.")
             return None
         value = " ".join(value.split())
@@ -101,7 +105,7 @@ class _Checker:
         if text is None:
             return None
         try:
-            return _validate_email(text)
+            return normalized_email(text)
         except ValueError as err:
             self.add(field, f"This is not a valid email address: {err}")
             return None
