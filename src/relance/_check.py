@@ -3,6 +3,8 @@ interviews in every region and register, then let Grammalecte read the result.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ._follow_up import follow_up
 from ._grammalecte import Text, check, command
 from ._model import Interview
@@ -22,47 +24,58 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
     texts: dict[str, Text] = {}
     rejection = example_rejection()
     employer = _names_in(rejection)
+    messages: dict[str, Callable[[Interview], dict[str, str]]] = {
+        "thank-you": lambda interview: _thank_you_texts(interview, templates),
+        "follow-up": lambda interview: _follow_up_texts(interview, templates),
+        "rejection": lambda interview: _rejection_texts(interview, templates, rejection),
+    }
+    # A message whose templates failed once is not rendered again: every sample would
+    # report the same error, and a template stopped by a limit has spent its budget.
+    broken: set[str] = set()
     for name, interview in sample_interviews():
         nouns = proper_nouns(interview) | employer
-
-        def failed(err: TemplateError) -> None:
-            if str(err) not in problems:
-                problems.append(str(err))
-
         # Each message on its own, so one broken template hides no other.
-        try:
-            notes = thank_you_notes(interview, templates=templates, html=True)
-        except TemplateError as err:
-            failed(err)
-        else:
-            for i, note in enumerate(notes, 1):
-                texts[f"{name} thank-you {i}"] = Text(f"{note.subject}\n\n{note.body}", nouns)
-        try:
-            later = follow_up(interview, templates=templates, html=True)
-        except TemplateError as err:
-            failed(err)
-        else:
-            email = later.email
-            texts[f"{name} follow-up"] = Text(f"{email.subject}\n\n{email.body}", nouns)
-            texts[f"{name} call"] = Text(later.call.text, nouns)
-            texts[f"{name} voicemail"] = Text(later.voicemail.text, nouns)
-        try:
-            refusal = rejection_reply(
-                interview, rejection=rejection, templates=templates, html=True
-            )
-        except TemplateError as err:
-            failed(err)
-        else:
-            texts[f"{name} rejection"] = Text(refusal.email.body, nouns)
-            card = refusal.note.text
-            note_text = "\n\n".join(p.replace("\n", " ") for p in card.split("\n\n"))
-            texts[f"{name} note"] = Text(note_text, nouns)
+        for message, render in messages.items():
+            if message in broken:
+                continue
+            try:
+                rendered = render(interview)
+            except TemplateError as err:
+                broken.add(message)
+                if str(err) not in problems:
+                    problems.append(str(err))
+                continue
+            for what, text in rendered.items():
+                texts[f"{name} {what}"] = Text(text, nouns)
     grammalecte = command()
     if grammalecte is None or not texts:
         return problems, False
     for name, found in check(texts, grammalecte=grammalecte).items():
         problems += [f"{name}: {finding}" for finding in found]
     return problems, True
+
+
+def _thank_you_texts(interview: Interview, templates: Templates) -> dict[str, str]:
+    notes = thank_you_notes(interview, templates=templates, html=True)
+    return {f"thank-you {i}": f"{n.subject}\n\n{n.body}" for i, n in enumerate(notes, 1)}
+
+
+def _follow_up_texts(interview: Interview, templates: Templates) -> dict[str, str]:
+    later = follow_up(interview, templates=templates, html=True)
+    return {
+        "follow-up": f"{later.email.subject}\n\n{later.email.body}",
+        "call": later.call.text,
+        "voicemail": later.voicemail.text,
+    }
+
+
+def _rejection_texts(interview: Interview, templates: Templates, raw: bytes) -> dict[str, str]:
+    refusal = rejection_reply(interview, rejection=raw, templates=templates, html=True)
+    card = refusal.note.text
+    return {
+        "rejection": refusal.email.body,
+        "note": "\n\n".join(p.replace("\n", " ") for p in card.split("\n\n")),
+    }
 
 
 def _names_in(raw: bytes) -> frozenset[str]:
