@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
@@ -35,6 +36,8 @@ GENDERS: Final = ("f", "m")
 CIVILITIES: Final = ("Madame", "Monsieur")
 MAX_INTERVIEWERS: Final = 9
 MAX_STRENGTHS: Final = 3
+MAX_FILE_BYTES: Final = 1024 * 1024
+"""The largest interview file read (the example is 3 kB)."""
 
 _PHONE = re.compile(
     r"\+?[\d(][\d ().\-\u00a0]{5,23}\d"
@@ -125,7 +128,7 @@ class _Checker:
         if value is None or value in choices:
             return value
         allowed = ", ".join(repr(c) for c in choices)
-        self.add(field, f"Unknown value {value!r}; use one of {allowed}, or leave it out.")
+        self.add(field, f"Unknown value {_shown(value)}; use one of {allowed}, or leave it out.")
         return None
 
     def raise_if_any(self) -> None:
@@ -282,7 +285,7 @@ def _interview_fields(
         check.add("strengths", "Expected a list of short phrases.")
         values["strengths"] = ()
     else:
-        items = tuple(strengths)
+        items = tuple(islice(strengths, MAX_STRENGTHS + 1))
         if len(items) > MAX_STRENGTHS:
             check.add(
                 "strengths", f"At most {MAX_STRENGTHS} strengths: a note says them in one sentence."
@@ -294,11 +297,11 @@ def _interview_fields(
 
     if not isinstance(locale, str) or locale not in LOCALES:
         supported = ", ".join(repr(code) for code in LOCALES)
-        check.add("locale", f"Unknown locale {locale!r}; the supported ones are {supported}.")
+        check.add("locale", f"Unknown locale {_shown(locale)}; the supported ones are {supported}.")
     elif region is not None:
         values["region"] = _check_region(check, region, LOCALES[locale].country)
     if not isinstance(tone, str) or tone not in TONES:
-        check.add("tone", f"Unknown tone {tone!r}; use 'formal' or 'cordial'.")
+        check.add("tone", f"Unknown tone {_shown(tone)}; use 'formal' or 'cordial'.")
     values["tone"] = tone
     values.setdefault("region", region)
     return values
@@ -392,7 +395,7 @@ class Interview:
         if isinstance(given, str | bytes) or not isinstance(given, Iterable):
             check.add("interviewers", "Expected a list of Contact.")
         else:
-            interviewers = tuple(given)
+            interviewers = tuple(islice(given, MAX_INTERVIEWERS + 1))
             _check_interviewers(check, interviewers)
             for index, item in enumerate(interviewers):
                 if not isinstance(item, Contact):
@@ -484,11 +487,16 @@ class Interview:
         if suffix not in (".toml", ".json"):
             raise InvalidInput.one(where, "Give a .toml or a .json file.")
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             raise InvalidInput.one(where, "No such file.") from None
         except OSError as err:
             raise InvalidInput.one(where, f"Cannot read the file: {err.strerror}.") from None
+        if len(raw) > MAX_FILE_BYTES:
+            raise InvalidInput.one(
+                where, f"This file is larger than {MAX_FILE_BYTES // 1024} kB: not an interview."
+            )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -507,6 +515,20 @@ def _check_interviewers(check: _Checker, interviewers: Sequence[object]) -> None
         )
 
 
+# The parsers recurse once per level: a few thousand nested brackets exhaust the
+# stack. An interview is three levels deep, so that is no interview.
+_TOO_DEEP = "Its values are nested far too deeply to be an interview."
+
+
+def _shown(value: object) -> str:
+    """A value quoted in an error message, cut short however long or deep it is."""
+    import reprlib
+
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = 40
+    return short.repr(value)
+
+
 def _parse_toml(text: str, where: str) -> Any:
     import tomllib
 
@@ -514,6 +536,8 @@ def _parse_toml(text: str, where: str) -> Any:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise InvalidInput.one(where, f"This is not valid TOML: {err}.") from None
+    except RecursionError:
+        raise InvalidInput.one(where, _TOO_DEEP) from None
 
 
 def _parse_json(text: str, where: str) -> Any:
@@ -521,6 +545,8 @@ def _parse_json(text: str, where: str) -> Any:
 
     try:
         return json.loads(text)
+    except RecursionError:
+        raise InvalidInput.one(where, _TOO_DEEP) from None
     except json.JSONDecodeError as err:
         raise InvalidInput.one(
             where, f"This is not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})."
