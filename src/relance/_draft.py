@@ -290,7 +290,7 @@ class _Check:
                 return None
             found.append(address)
         # Parsed again from the form the message will carry, the same pairs come back.
-        again = getaddresses([", ".join(str(a) for a in found)])
+        again = getaddresses([", ".join(str(a) for a in found)]) if found else []
         if again != [(a.display_name, a.addr_spec) for a in found]:
             self.add(field, "Write one address, or several separated by commas: Name <a@b.c>.")
             return None
