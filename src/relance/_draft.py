@@ -276,7 +276,12 @@ class _Check:
         """The addresses of ``sender`` or ``to``, parsed once, each address checked."""
         if not self.header_text(field, value, max_length=_MAX_ADDRESSES_TEXT):
             return None
-        pairs = [(name, addr) for name, addr in getaddresses([cast(str, value)]) if addr]
+        parsed = getaddresses([cast(str, value)])
+        if cast(str, value).strip() and all(pair == ("", "") for pair in parsed):
+            # Python 3.13 (and 3.12.6, 3.11.10) gives ('', '') for what it cannot parse.
+            self.add(field, "Write one address, or several separated by commas: Name <a@b.c>.")
+            return None
+        pairs = [(name, addr) for name, addr in parsed if addr]
         if len(pairs) > MAX_RECIPIENTS:
             self.add(field, f"At most {MAX_RECIPIENTS} addresses.")
             return None
