@@ -11,7 +11,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import Any, Final, cast
 from urllib.parse import quote
@@ -276,30 +276,11 @@ class _Check:
         """The addresses of ``sender`` or ``to``, parsed once, each address checked."""
         if not self.header_text(field, value, max_length=_MAX_ADDRESSES_TEXT):
             return None
-        parsed = getaddresses([cast(str, value)])
-        if cast(str, value).strip() and all(pair == ("", "") for pair in parsed):
-            # Python 3.13 (and 3.12.6, 3.11.10) gives ('', '') for what it cannot parse.
-            self.add(field, "Write one address, or several separated by commas: Name <a@b.c>.")
+        found = _parse_addresses(cast(str, value))
+        if isinstance(found, str):
+            self.add(field, found)
             return None
-        pairs = [(name, addr) for name, addr in parsed if addr]
-        if len(pairs) > MAX_RECIPIENTS:
-            self.add(field, f"At most {MAX_RECIPIENTS} addresses.")
-            return None
-        found: list[Address] = []
-        for name, addr in pairs:
-            try:
-                local, _, domain = _ascii_domain(normalized_email(addr)).rpartition("@")
-                address = Address(display_name=name, username=local, domain=domain)
-            except ValueError as err:
-                self.add(field, f"{addr!r} is not a valid email address: {err}")
-                return None
-            found.append(address)
-        # Parsed again from the form the message will carry, the same pairs come back.
-        again = getaddresses([", ".join(str(a) for a in found)]) if found else []
-        if again != [(a.display_name, a.addr_spec) for a in found]:
-            self.add(field, "Write one address, or several separated by commas: Name <a@b.c>.")
-            return None
-        return tuple(found)
+        return found
 
     def message_id(self, field: str, value: object) -> str | None:
         if value is None:
@@ -327,6 +308,37 @@ class _Check:
             elif (checked := self.message_id(field, item)) is not None:
                 found.append(checked)
         return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _parse_addresses(value: str) -> tuple[Address, ...] | str:
+    """The addresses in ``value``, each checked, or the sentence saying what is wrong.
+
+    Cached: every draft of an interview has the same sender, and the stdlib's
+    address parser is the slowest part of building a draft.
+    """
+    parsed = getaddresses([value])
+    if value.strip() and all(pair == ("", "") for pair in parsed):
+        # Python 3.13 (and 3.12.6, 3.11.10) gives ('', '') for what it cannot parse.
+        return _ADDRESS_LIST
+    pairs = [(name, addr) for name, addr in parsed if addr]
+    if len(pairs) > MAX_RECIPIENTS:
+        return f"At most {MAX_RECIPIENTS} addresses."
+    found: list[Address] = []
+    for name, addr in pairs:
+        try:
+            local, _, domain = _ascii_domain(normalized_email(addr)).rpartition("@")
+            found.append(Address(display_name=name, username=local, domain=domain))
+        except ValueError as err:
+            return f"{addr!r} is not a valid email address: {err}"
+    # Parsed again from the form the message will carry, the same pairs come back.
+    again = getaddresses([", ".join(str(a) for a in found)]) if found else []
+    if again != [(a.display_name, a.addr_spec) for a in found]:
+        return _ADDRESS_LIST
+    return tuple(found)
+
+
+_ADDRESS_LIST = "Write one address, or several separated by commas: Name <a@b.c>."
 
 
 def _ascii_domain(addr: str) -> str:
