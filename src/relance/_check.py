@@ -23,15 +23,21 @@ def check_templates(templates: Templates) -> tuple[list[str], bool]:
     texts: dict[str, Text] = {}
     rejection = example_rejection()
     employer = _names_in(rejection)
+    # A kind whose templates failed once is not rendered again: every sample would
+    # report the same error, and a template stopped by a limit has spent its budget.
+    broken: set[str] = set()
     for name, interview in sample_interviews():
         nouns = proper_nouns(interview) | employer
         # Each kind on its own, so one broken template hides no other.
         for kind in KINDS:
+            if kind.name in broken:
+                continue
             try:
                 messages = kind.messages(
                     interview, rejection=rejection, templates=templates, html=True
                 )
             except TemplateError as err:
+                broken.add(kind.name)
                 if str(err) not in problems:
                     problems.append(str(err))
                 continue

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from ._delivery import ImapAccount, SmtpAccount
-from ._model import _FORBIDDEN
+from ._headers import FORBIDDEN
 from .errors import InvalidInput, Problem, RelanceError
 
 __all__ = [
@@ -176,7 +176,7 @@ def _password(
             f"No password for the {name.upper()} account {account.username}: set "
             f"{variable}, or run relance on a terminal to type it."
         )
-    if not password or _FORBIDDEN.search(password):
+    if not password or FORBIDDEN.search(password):
         # Not a word about the value itself: this message may end up in a log.
         raise InvalidInput.of(variable, "password.invalid")
     return password

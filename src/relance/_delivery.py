@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, cast, get_args
 
 from ._draft import Draft
-from ._model import _FORBIDDEN
+from ._headers import FORBIDDEN
 from .errors import DeliveryError, InvalidInput, Problem
 
 __all__ = [
@@ -87,14 +87,14 @@ def _problems(account: ImapAccount | SmtpAccount, protocol: str) -> list[Problem
     problems: list[Problem] = []
     if not account.host.strip() or any(c.isspace() for c in account.host):
         problems.append(Problem.of("host", "account.host_invalid"))
-    elif _FORBIDDEN.search(account.host):
+    elif FORBIDDEN.search(account.host):
         problems.append(Problem.of("host", "account.host_control_characters"))
     if account.username is not None and (
-        not account.username or _FORBIDDEN.search(account.username)
+        not account.username or FORBIDDEN.search(account.username)
     ):
         problems.append(Problem.of("username", "account.username_invalid"))
     if account.password is not None and (
-        not account.password or _FORBIDDEN.search(account.password)
+        not account.password or FORBIDDEN.search(account.password)
     ):
         # Not a word about the value itself: this message may end up in a log.
         problems.append(Problem.of("password", "password.invalid"))
@@ -188,7 +188,7 @@ class SmtpAccount:
             missing = "password" if self.password is None else "username"
             problems.append(Problem.of(missing, "account.credentials_partial"))
         if self.local_hostname is not None and (
-            not self.local_hostname or _FORBIDDEN.search(self.local_hostname)
+            not self.local_hostname or FORBIDDEN.search(self.local_hostname)
         ):
             problems.append(Problem.of("local_hostname", "account.local_hostname_invalid"))
         if problems:

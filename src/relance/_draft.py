@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.header import Header
@@ -11,22 +11,38 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
-from typing import Any
+from functools import cached_property, lru_cache
+from itertools import islice
+from typing import Any, Final, cast
 from urllib.parse import quote
 
+from . import _catalogue
 from ._data import Reader
 from ._french import long_date
-from ._locales import locale_info
-from ._model import _FORBIDDEN, Contact, Interview
+from ._headers import (
+    ENCODED_WORD,
+    FORBIDDEN,
+    MAX_RECIPIENTS,
+    MAX_REFERENCES,
+    SURROGATE,
+    message_id,
+    verify_headers,
+)
+from ._locales import LOCALES, locale_info
+from ._model import Contact, Interview, normalized_email
 from .errors import InvalidInput, MissingRecipient, Problem
 
-__all__ = ["Draft", "format_address", "recipient", "sender"]
+__all__ = ["KINDS", "MAX_BODY", "Draft", "format_address", "recipient", "sender"]
 
-# The start of an RFC 2047 encoded word, =?charset?q? or =?charset?b?. The stdlib's
-# parser decodes one when a header is stored, and Python before 3.11.10 (CVE-2024-6923)
-# then writes a decoded line break as it is: a name could add a Bcc header.
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bq]\?", re.IGNORECASE)
-_TEXT_HEADERS = ("sender", "to", "subject", "in_reply_to")
+KINDS: Final = tuple(kind.name for kind in _catalogue.KINDS if kind.html is not None)
+"""The kinds of email relance drafts: the catalogue's kinds that write an email."""
+MAX_BODY: Final = 200_000
+"""The longest body (and HTML part) a draft holds, in characters."""
+_MAX_ADDRESSES_TEXT = 2_000
+_MAX_SUBJECT = 2_000
+
+_HEADER_MESSAGE = "Line breaks and control characters are not allowed in a header."
+_ENCODED_MESSAGE = "Text shaped like an RFC 2047 encoded word (=?…?=) is not allowed here."
 
 
 def format_address(name: str, address: str) -> str:
@@ -55,11 +71,13 @@ class Draft:
     """One email, drafted and dated, with the fields a mail client needs.
 
     Headers are built from these fields by the stdlib ``email`` package, never
-    rendered through a template, so nothing in a value can become a header.
+    rendered through a template, so nothing in a value can become a header. Every
+    field is checked on construction: a draft either renders, or raises
+    :class:`~relance.InvalidInput` naming the field.
     """
 
     kind: str
-    """What the message is: ``"thank_you"``."""
+    """What the message is: ``"thank_you"``, ``"follow_up"`` or ``"rejection_reply"``."""
     locale: str
     """The region it is written for: ``"fr_CA"``."""
     sender: str
@@ -73,34 +91,44 @@ class Draft:
     send_on: date
     """The day to send it on: a business day in the region."""
     in_reply_to: str | None = None
-    """The ``Message-ID`` this message answers, for threading."""
+    """The ``Message-ID`` this message answers, for threading (kept as ``<id>``)."""
     references: tuple[str, ...] = ()
-    """The ``Message-ID`` chain of the thread, oldest first."""
+    """The ``Message-ID`` chain of the thread, oldest first (each kept as ``<id>``)."""
     html: str | None = None
     """An HTML version of ``body`` (``html=True``, or an HTML template override);
     ``to_message()`` then builds ``multipart/alternative``, the plain text first."""
 
     def __post_init__(self) -> None:
-        problems = [
-            Problem.of(name, "header.forbidden")
-            for name in ("kind", "locale", "sender", "to", "subject", "in_reply_to")
-            if _FORBIDDEN.search(getattr(self, name) or "")
-        ]
-        problems += [
-            Problem.of(f"references[{i}]", "header.line_break")
-            for i, ref in enumerate(self.references)
-            if _FORBIDDEN.search(ref)
-        ]
-        values = [(name, getattr(self, name) or "") for name in _TEXT_HEADERS]
-        values += [(f"references[{i}]", ref) for i, ref in enumerate(self.references)]
-        problems += [
-            Problem.of(name, "header.encoded_word")
-            for name, value in values
-            if _ENCODED_WORD.search(value)
-        ]
-        if problems:
-            raise InvalidInput(problems)
-        object.__setattr__(self, "references", tuple(self.references))
+        check = _Check()
+        check.choice("kind", self.kind, KINDS)
+        check.choice("locale", self.locale, tuple(LOCALES))
+        sender = check.addresses("sender", self.sender)
+        recipients = check.addresses("to", self.to)
+        if sender is not None and len(sender) != 1:
+            check.add("sender", "Give exactly one sender address: Name <name@example.com>.")
+        check.header_text("subject", self.subject, max_length=_MAX_SUBJECT)
+        check.text("body", self.body)
+        if self.html is not None:
+            check.text("html", self.html)
+        in_reply_to = check.message_id("in_reply_to", self.in_reply_to)
+        references = check.references(self.references)
+        send_on = cast(object, self.send_on)
+        if isinstance(send_on, datetime):
+            send_on = send_on.date()
+        if not isinstance(send_on, date):
+            check.add("send_on", "Expected a date, such as date(2026, 12, 2).")
+        if check.problems:
+            raise InvalidInput(check.problems)
+        object.__setattr__(self, "send_on", send_on)
+        object.__setattr__(self, "in_reply_to", in_reply_to)
+        object.__setattr__(self, "references", references)
+        # The cached property below, filled once here from the parse just done.
+        self.__dict__["_addresses"] = (cast(tuple[Address, ...], sender)[0], recipients or ())
+
+    @cached_property
+    def _addresses(self) -> tuple[Address, tuple[Address, ...]]:
+        """The sender and the recipients as typed addresses (set by ``__post_init__``)."""
+        raise AssertionError("filled by __post_init__")  # pragma: no cover
 
     def to_message(
         self, *, message_id: str | None = None, date: datetime | None = None
@@ -108,27 +136,45 @@ class Draft:
         """The email as a stdlib message: headers from the fields, a UTF-8 text body.
 
         ``message_id`` defaults to a new unique one on the sender's domain; ``date``
-        (naive means local time) defaults to now.
+        (naive means local time) defaults to now. Its headers are read back before it
+        is returned: they are exactly the ones built, with exactly these recipients.
 
         Raises:
             MissingRecipient: the recipient has no email address.
+            InvalidInput: ``message_id`` is not a Message-ID.
         """
-        recipients = _addresses(self.to)
+        msg = self._build(message_id, date)
+        fold = msg.policy.fold_binary
+        block = b"".join(fold(name, value) for name, value in msg.raw_items())
+        self._verify(msg, block.removesuffix(b"\r\n"))
+        return msg
+
+    def to_eml(self, *, message_id: str | None = None, date: datetime | None = None) -> bytes:
+        """The message as the bytes of an ``.eml`` file: CRLF line ends, lines ≤ 998 octets.
+
+        The header block of these very bytes is read back before they are returned."""
+        msg = self._build(message_id, date)
+        raw = msg.as_bytes()
+        self._verify(msg, raw.partition(b"\r\n\r\n")[0])
+        return raw
+
+    def _build(self, message_id: str | None, when: datetime | None) -> EmailMessage:
+        sender, recipients = self._addresses
         if not recipients:
             raise MissingRecipient(
                 f"This {self.kind.replace('_', '-')} draft has no recipient address: "
                 "add the person's email to the interview, or copy the text by hand."
             )
-        sender = _addresses(self.sender)[0]
         msg = EmailMessage(policy=SMTP)
+        # Typed addresses: the stdlib encodes their names, it never parses them from text.
         msg["From"] = sender
         msg["To"] = recipients
         msg["Subject"] = self.subject
-        if "=?" in self.subject or msg.policy.fold("Subject", msg["Subject"]).count("\n") > 1:
+        if msg.policy.fold("Subject", msg["Subject"]).count("\n") > 1:
             # Folded, the modern folder can lose the space between two encoded words
             # (CPython gh-92081) or start the value with a space when it wraps the first
-            # word; and it decodes "=?...?=" look-alikes. The legacy encoder writes the
-            # subject as encoded words, spaces inside, and set_raw keeps its folding.
+            # word. The legacy encoder writes the subject as encoded words, spaces
+            # inside, and set_raw keeps its folding.
             del msg["Subject"]
             msg.set_raw(
                 "Subject",
@@ -136,7 +182,7 @@ class Draft:
                     linesep=msg.policy.linesep
                 ),
             )
-        when = date or datetime.now(UTC)
+        when = when or datetime.now(UTC)
         msg["Date"] = format_datetime(when if when.tzinfo else when.astimezone())
         msg["Message-ID"] = _message_id(message_id) or make_msgid(domain=sender.domain)
         if self.in_reply_to:
@@ -156,13 +202,18 @@ class Draft:
         msg["Content-Language"] = locale_info(self.locale).language_tag
         return msg
 
-    def to_eml(self, *, message_id: str | None = None, date: datetime | None = None) -> bytes:
-        """The message as the bytes of an ``.eml`` file: CRLF line ends, lines ≤ 998 octets."""
-        return self.to_message(message_id=message_id, date=date).as_bytes()
+    def _verify(self, msg: EmailMessage, block: bytes) -> None:
+        """Defence in depth: the header block, read back, is the one meant."""
+        sender, recipients = self._addresses
+        verify_headers(
+            block,
+            msg.keys(),
+            {"From": [sender.addr_spec], "To": [a.addr_spec for a in recipients]},
+        )
 
     def mailto(self) -> str:
         """A ``mailto:`` URI (RFC 6068) that opens this draft in the user's mail client."""
-        recipients = ",".join(quote(a.addr_spec, safe="@") for a in _addresses(self.to))
+        recipients = ",".join(quote(a.addr_spec, safe="@") for a in self._addresses[1])
         subject = quote(self.subject, safe="")
         body = quote(self.body.replace("\n", "\r\n"), safe="")
         return f"mailto:{recipients}?subject={subject}&body={body}"
@@ -223,12 +274,113 @@ class Draft:
         )
 
 
-def _addresses(value: str) -> tuple[Address, ...]:
-    return tuple(
-        Address(display_name=name, addr_spec=_ascii_domain(addr))
-        for name, addr in getaddresses([value])
-        if addr
-    )
+class _Check:
+    """Collects the problems of a draft's fields."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append(Problem(field, message))
+
+    def text(self, field: str, value: object, *, max_length: int = MAX_BODY) -> bool:
+        """Whether ``value`` is text that can be encoded, of a sane length."""
+        if not isinstance(value, str):
+            self.add(field, f"Expected text, got {type(value).__name__}.")
+            return False
+        if SURROGATE.search(value):
+            self.add(field, "This text holds a broken character (a lone surrogate).")
+            return False
+        if len(value) > max_length:
+            self.add(field, f"Too long: {len(value)} characters, at most {max_length}.")
+            return False
+        return True
+
+    def header_text(self, field: str, value: object, *, max_length: int) -> bool:
+        """Whether ``value`` can go in a header: one line, no encoded word."""
+        if not self.text(field, value, max_length=max_length):
+            return False
+        text = cast(str, value)
+        if FORBIDDEN.search(text):
+            self.add(field, _HEADER_MESSAGE)
+            return False
+        if ENCODED_WORD.search(text):
+            self.add(field, _ENCODED_MESSAGE)
+            return False
+        return True
+
+    def choice(self, field: str, value: object, choices: tuple[str, ...]) -> None:
+        if self.header_text(field, value, max_length=40) and value not in choices:
+            known = ", ".join(repr(choice) for choice in choices)
+            self.add(field, f"Unknown value {value!r}; use one of {known}.")
+
+    def addresses(self, field: str, value: object) -> tuple[Address, ...] | None:
+        """The addresses of ``sender`` or ``to``, parsed once, each address checked."""
+        if not self.header_text(field, value, max_length=_MAX_ADDRESSES_TEXT):
+            return None
+        found = _parse_addresses(cast(str, value))
+        if isinstance(found, str):
+            self.add(field, found)
+            return None
+        return found
+
+    def message_id(self, field: str, value: object) -> str | None:
+        if value is None:
+            return None
+        if not self.header_text(field, value, max_length=998):
+            return None
+        found = message_id(cast(str, value))
+        if found is None:
+            self.add(field, "A Message-ID is one line of text, <like@this>.")
+        return found
+
+    def references(self, value: object) -> tuple[str, ...]:
+        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+            self.add("references", "Expected a list of Message-IDs, oldest first.")
+            return ()
+        items = tuple(islice(value, MAX_REFERENCES + 1))
+        if len(items) > MAX_REFERENCES:
+            self.add("references", f"At most {MAX_REFERENCES} Message-IDs.")
+            return ()
+        found: list[str] = []
+        for index, item in enumerate(items):
+            field = f"references[{index}]"
+            if isinstance(item, str) and FORBIDDEN.search(item):
+                self.add(field, "Line breaks are not allowed in a header.")
+            elif (checked := self.message_id(field, item)) is not None:
+                found.append(checked)
+        return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _parse_addresses(value: str) -> tuple[Address, ...] | str:
+    """The addresses in ``value``, each checked, or the sentence saying what is wrong.
+
+    Cached: every draft of an interview has the same sender, and the stdlib's
+    address parser is the slowest part of building a draft.
+    """
+    parsed = getaddresses([value])
+    if value.strip() and all(pair == ("", "") for pair in parsed):
+        # Python 3.13 (and 3.12.6, 3.11.10) gives ('', '') for what it cannot parse.
+        return _ADDRESS_LIST
+    pairs = [(name, addr) for name, addr in parsed if addr]
+    if len(pairs) > MAX_RECIPIENTS:
+        return f"At most {MAX_RECIPIENTS} addresses."
+    found: list[Address] = []
+    for name, addr in pairs:
+        try:
+            local, _, domain = _ascii_domain(normalized_email(addr)).rpartition("@")
+            found.append(Address(display_name=name, username=local, domain=domain))
+        except ValueError as err:
+            return f"{addr!r} is not a valid email address: {err}"
+    # Parsed again from the form the message will carry, the same pairs come back.
+    again = getaddresses([", ".join(str(a) for a in found)]) if found else []
+    if again != [(a.display_name, a.addr_spec) for a in found]:
+        return _ADDRESS_LIST
+    return tuple(found)
+
+
+_ADDRESS_LIST = "Write one address, or several separated by commas: Name <a@b.c>."
 
 
 def _ascii_domain(addr: str) -> str:
@@ -241,16 +393,12 @@ def _ascii_domain(addr: str) -> str:
     return f"{local}@{idna.encode(domain, uts46=True).decode('ascii')}"
 
 
-_MESSAGE_ID = re.compile(r"<[^<>@\s]+@[^<>@\s]+>")
-
-
 def _message_id(value: str | None) -> str | None:
     if value is None:
         return None
-    if _FORBIDDEN.search(value) or not value.strip():
+    # Typed as str, but a caller without a type checker may pass anything.
+    given = cast(object, value)
+    found = message_id(given) if isinstance(given, str) and not FORBIDDEN.search(given) else None
+    if found is None:
         raise InvalidInput.of("message_id", "message_id.invalid")
-    value = value.strip()
-    value = value if value.startswith("<") else f"<{value}>"
-    if not _MESSAGE_ID.fullmatch(value):
-        raise InvalidInput.of("message_id", "message_id.invalid")
-    return value
+    return found

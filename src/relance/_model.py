@@ -11,15 +11,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
 from ._cleanup import article_for
 from ._french import Gender
+from ._headers import ENCODED_WORD, FORBIDDEN, SURROGATE
 from ._locales import LOCALES, TONES, Tone
 from .errors import InvalidInput, Problem
 
-__all__ = ["Candidate", "Civility", "Contact", "Gender", "Interview", "Tone"]
+__all__ = [
+    "Candidate",
+    "Civility",
+    "Contact",
+    "Gender",
+    "Interview",
+    "Tone",
+    "normalized_email",
+]
 
 Civility = Literal["Madame", "Monsieur"]
 
@@ -27,12 +37,9 @@ GENDERS: Final = ("f", "m")
 CIVILITIES: Final = ("Madame", "Monsieur")
 MAX_INTERVIEWERS: Final = 9
 MAX_STRENGTHS: Final = 3
+MAX_FILE_BYTES: Final = 1024 * 1024
+"""The largest interview file read (the example is 3 kB)."""
 
-# Control characters (CR and LF among them), line and paragraph separators, and the
-# bidirectional overrides that can make a text display other than it reads.
-_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bq]\?[^?\s]*\?=", re.IGNORECASE)
 _PHONE = re.compile(
     r"\+?[\d(][\d ().\-\u00a0]{5,23}\d"
     r"(?:,? ?(?:poste|ext\.?|x) ?\d{1,6})?",
@@ -41,7 +48,7 @@ _PHONE = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _validate_email(address: str) -> str:
+def normalized_email(address: str) -> str:
     """The normalized address, or :class:`ValueError` with email-validator's sentence."""
     from email_validator import EmailNotValidError, validate_email
 
@@ -72,13 +79,13 @@ class _Checker:
         if not isinstance(value, str):
             self.add(field, "type.text", type=type(value).__name__)
             return None
-        if _FORBIDDEN.search(value):
+        if FORBIDDEN.search(value):
             self.add(field, "text.control_characters")
             return None
-        if _SURROGATE.search(value):
+        if SURROGATE.search(value):
             self.add(field, "text.lone_surrogate")
             return None
-        if _ENCODED_WORD.search(value):
+        if ENCODED_WORD.search(value):
             self.add(field, "text.encoded_word")
             return None
         value = " ".join(value.split())
@@ -95,7 +102,7 @@ class _Checker:
         if text is None:
             return None
         try:
-            return _validate_email(text)
+            return normalized_email(text)
         except ValueError as err:
             self.add(field, "email.invalid", reason=str(err))
             return None
@@ -291,7 +298,7 @@ def _interview_fields(
         check.add("strengths", "strengths.type")
         values["strengths"] = ()
     else:
-        items = tuple(strengths)
+        items = tuple(islice(strengths, MAX_STRENGTHS + 1))
         if len(items) > MAX_STRENGTHS:
             check.add("strengths", "strengths.too_many", max=MAX_STRENGTHS)
         values["strengths"] = tuple(
@@ -417,7 +424,7 @@ class Interview:
         if isinstance(given, str | bytes) or not isinstance(given, Iterable):
             check.add("interviewers", "type.contact_list")
         else:
-            interviewers = tuple(given)
+            interviewers = tuple(islice(given, MAX_INTERVIEWERS + 1))
             _check_interviewers(check, interviewers)
             for index, item in enumerate(interviewers):
                 if not isinstance(item, Contact):
@@ -536,11 +543,16 @@ class Interview:
         if suffix not in (".toml", ".json"):
             raise InvalidInput.of(where, "file.suffix")
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             raise InvalidInput.of(where, "file.not_found") from None
         except OSError as err:
             raise InvalidInput.of(where, "file.unreadable", reason=err.strerror) from None
+        if len(raw) > MAX_FILE_BYTES:
+            raise InvalidInput.one(
+                where, f"This file is larger than {MAX_FILE_BYTES // 1024} kB: not an interview."
+            )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -556,6 +568,20 @@ def _check_interviewers(check: _Checker, interviewers: Sequence[object]) -> None
         check.add("interviewers", "interviewers.too_many", max=MAX_INTERVIEWERS)
 
 
+# The parsers recurse once per level: a few thousand nested brackets exhaust the
+# stack. An interview is three levels deep, so that is no interview.
+_TOO_DEEP = "Its values are nested far too deeply to be an interview."
+
+
+def _shown(value: object) -> str:
+    """A value quoted in an error message, cut short however long or deep it is."""
+    import reprlib
+
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = 40
+    return short.repr(value)
+
+
 def _parse_toml(text: str, where: str) -> Any:
     import tomllib
 
@@ -563,6 +589,8 @@ def _parse_toml(text: str, where: str) -> Any:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise InvalidInput.of(where, "file.toml_invalid", reason=str(err)) from None
+    except RecursionError:
+        raise InvalidInput.one(where, _TOO_DEEP) from None
 
 
 def _parse_json(text: str, where: str) -> Any:
@@ -570,6 +598,8 @@ def _parse_json(text: str, where: str) -> Any:
 
     try:
         return json.loads(text)
+    except RecursionError:
+        raise InvalidInput.one(where, _TOO_DEEP) from None
     except json.JSONDecodeError as err:
         raise InvalidInput.of(
             where, "file.json_invalid", reason=err.msg, line=err.lineno, column=err.colno

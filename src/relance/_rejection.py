@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from email import policy
 from email.message import EmailMessage, Message
-from email.parser import BytesParser
+from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,19 @@ from ._compose import base_context, draft
 from ._data import Reader
 from ._draft import Draft, format_address, recipient
 from ._etiquette import courtesy
+from ._headers import (
+    ENCODED_WORD,
+    FORBIDDEN,
+    MAX_HEADER_BYTES,
+    MAX_HEADER_FIELD_BYTES,
+    MAX_HEADERS,
+    MAX_MESSAGE_BYTES,
+    MAX_RECIPIENTS,
+    MAX_REFERENCES,
+    message_ids,
+)
 from ._locales import locale_info
-from ._model import _FORBIDDEN, Contact, Interview
+from ._model import Contact, Interview
 from ._render import Templates, as_templates, render
 from ._script import Script
 from .errors import InvalidInput, Problem
@@ -39,7 +50,6 @@ REPLY_PREFIX = "RE"
 region's space before a colon (a no-break one: « RE : » is typeset like the rest)."""
 
 _REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|ré|réf|ref|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
-_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
 @dataclass(frozen=True)
@@ -128,33 +138,107 @@ def rejection_reply(
 
 
 def _read(rejection: Rejection) -> EmailMessage:
-    """The employer's message, parsed with the modern policy whatever it came as."""
+    """The header block of the employer's message, checked, then parsed.
+
+    Only the headers are read: the body, its parts and their nesting never are, so a
+    message of any shape costs the size of its header block, which is capped first.
+    """
     field = "rejection"
     if isinstance(rejection, Message):
-        try:
-            raw = rejection.as_bytes()
-        except (UnicodeError, LookupError, ValueError) as err:
-            raise InvalidInput.of(field, "rejection.unreadable", reason=str(err)) from None
+        block = _headers_of(rejection)
     elif isinstance(rejection, bytes):
-        raw = rejection
+        block = _header_block(rejection)
     elif isinstance(rejection, str) and ("\n" in rejection or "\r" in rejection):
-        raw = rejection.encode("utf-8", "surrogateescape")
+        block = _header_block(rejection.encode("utf-8", "surrogateescape"))
     elif isinstance(rejection, str | os.PathLike):
-        path = Path(rejection)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise InvalidInput.of(field, "file.not_found_at", path=str(path)) from None
-        except OSError as err:
-            raise InvalidInput.of(
-                field, "file.unreadable_at", path=str(path), reason=err.strerror
-            ) from None
+        block = _header_block(_read_file(Path(rejection)))
     else:
         raise InvalidInput.of(field, "type.rejection")
-    message = BytesParser(policy=policy.default).parsebytes(raw)
+    message = BytesHeaderParser(policy=policy.default).parsebytes(block + b"\r\n\r\n")
     if not message.keys():
         raise InvalidInput.of(field, "rejection.no_headers")
     return message
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_MESSAGE_BYTES + 1)
+    except FileNotFoundError:
+        raise InvalidInput.one("rejection", f"No such file: {path}.") from None
+    except OSError as err:
+        raise InvalidInput.one("rejection", f"Cannot read {path}: {err.strerror}.") from None
+    return raw
+
+
+def _headers_of(message: Message) -> bytes:
+    """The header block of a parsed message, written again (its body is left alone)."""
+    try:
+        fold = message.policy.clone(linesep="\r\n").fold_binary
+        return _header_block(b"".join(fold(k, v) for k, v in message.raw_items()))
+    except InvalidInput:
+        raise
+    except Exception as err:  # the stdlib may fail in many ways on a hostile header
+        raise InvalidInput.one("rejection", f"This message cannot be read: {err}.") from None
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+_BLOCK_END = re.compile(rb"(?:\r\n|\n|\r(?!\n)){2}")
+_LAST_LINE_END = re.compile(rb"(?:\r\n|\n|\r)\Z")
+_FIELD_NAME = re.compile(rb"[\x21-\x39\x3b-\x7e]+[ \t]*:")
+
+
+def _header_block(raw: bytes) -> bytes:
+    """The header block of a raw message, CRLF line ends, after the caps and the syntax.
+
+    Sizes are checked before anything is parsed: the stdlib's header parser takes
+    quadratic time on a huge header. A line that is not a header stops the stdlib's
+    parser, which then takes every header after it for the body: refused here, so no
+    header is lost in silence.
+    """
+    field = "rejection"
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise InvalidInput.one(
+            field, f"This message is larger than {MAX_MESSAGE_BYTES // 2**20} MB: not read."
+        )
+    end = _BLOCK_END.search(raw, 0, MAX_HEADER_BYTES + 4)
+    block = raw[: end.start()] if end else _LAST_LINE_END.sub(b"", raw)
+    if len(block) > MAX_HEADER_BYTES:
+        raise InvalidInput.one(
+            field,
+            f"This message's headers are longer than {MAX_HEADER_BYTES // 1024} kB: "
+            "it is not an ordinary email, so it is not read.",
+        )
+    lines = _LINE_END.split(block)
+    if lines and lines[0].startswith(b"From "):  # an mbox separator line
+        lines = lines[1:]
+    fields: list[list[bytes]] = []
+    for number, line in enumerate(lines, start=1):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1].append(line)
+        elif _FIELD_NAME.match(line):
+            fields.append([line])
+        elif not fields:
+            raise InvalidInput.one(
+                field, "This is not an email message: its first line is not a header."
+            )
+        else:
+            shown = line[:40].decode("ascii", "replace")
+            raise InvalidInput.one(
+                field,
+                f"Line {number} of the message's headers is not a header ({shown!r}): "
+                "save the message as it was received, as an .eml file, and try again.",
+            )
+    if len(fields) > MAX_HEADERS:
+        raise InvalidInput.one(field, f"This message has more than {MAX_HEADERS} headers.")
+    for lines_of_field in fields:
+        if sum(len(line) for line in lines_of_field) > MAX_HEADER_FIELD_BYTES:
+            name = lines_of_field[0].split(b":", 1)[0].strip().decode("ascii")
+            raise InvalidInput.one(
+                f"{field}.{name}",
+                f"This header is longer than {MAX_HEADER_FIELD_BYTES // 1024} kB: not read.",
+            )
+    return b"\r\n".join(line for lines_of_field in fields for line in lines_of_field)
 
 
 def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Contact | None, str]:
@@ -201,17 +285,22 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool
     if header_name not in message:
         return []
     try:
-        # The stdlib parses (and decodes) the header here, and refuses a decoded
-        # line break in an address: that is a hostile message, not a crash.
+        # The stdlib parses (and decodes) the header here; on a hostile value it may
+        # raise nearly anything (IndexError, HeaderParseError...): that is a bad
+        # message, not a crash.
         addresses = tuple(message[header_name].addresses)
-    except ValueError as err:
+    except Exception as err:
         if "CR or LF" in str(err):
             raise InvalidInput.of(field, "header.address_line_break") from None
         addresses = ()
-    except (AttributeError, IndexError, TypeError):
-        addresses = ()
     if not addresses:
         raise InvalidInput.of(field, "header.no_address")
+    if len(addresses) > MAX_RECIPIENTS:
+        raise InvalidInput.one(
+            field,
+            f"This header holds {len(addresses)} addresses, at most {MAX_RECIPIENTS}: "
+            "a reply goes to a person, not to a list.",
+        )
     people: list[tuple[Contact, bool]] = []
     problems: list[Problem] = []
     for address in addresses:
@@ -242,7 +331,7 @@ def _send_day(
     elif message is not None and message.get("Date") is not None:
         try:
             when = message["Date"].datetime
-        except (AttributeError, ValueError):
+        except Exception:  # a hostile Date header: as if it were missing
             when = None
         if isinstance(when, datetime):
             received = when.date()
@@ -252,26 +341,42 @@ def _send_day(
 
 
 def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
-    """``In-Reply-To`` and ``References`` for a reply that threads under ``message``."""
+    """``In-Reply-To`` and ``References`` for a reply that threads under ``message``.
+
+    The identifiers are read from the raw header text, never decoded, with or
+    without angle brackets; a long chain keeps its oldest and its latest ones.
+    """
     if message is None:
         return None, ()
-    ids = _MESSAGE_ID.findall(str(message.get("Message-ID", "")))
+    raw: dict[str, str] = {}
+    for name, value in message.raw_items():
+        raw.setdefault(name.lower(), str(value))
+    ids = message_ids(raw.get("message-id", ""))
     own = ids[0] if ids else None
-    chain = _MESSAGE_ID.findall(str(message.get("References", "")))
-    if not chain:
-        chain = _MESSAGE_ID.findall(str(message.get("In-Reply-To", "")))
-    references = [ref for ref in chain if ref != own]
+    chain = message_ids(raw.get("references", "")) or message_ids(raw.get("in-reply-to", ""))
+    references = list(dict.fromkeys(ref for ref in chain if ref != own))
+    if len(references) > MAX_REFERENCES - 1:
+        references = references[:1] + references[-(MAX_REFERENCES - 2) :]
     if own:
         references.append(own)
-    return own, tuple(dict.fromkeys(references))
+    return own, tuple(references)
 
 
 def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
     """The original subject behind one reply prefix, or None when there is none."""
     if message is None:
         return None
-    subject = " ".join(str(message.get("Subject", "")).split())
-    subject = _FORBIDDEN.sub(" ", subject).strip()
+    try:
+        subject = str(message.get("Subject", ""))
+    except Exception:  # a hostile Subject: as if there were none
+        subject = ""
+    if ENCODED_WORD.search(subject):
+        raise InvalidInput.one(
+            "rejection.Subject",
+            "The subject, once decoded, still holds an encoded word (=?…?=): "
+            "a message built to inject headers, not answered.",
+        )
+    subject = " ".join(FORBIDDEN.sub(" ", subject).split())
     subject = _REPLY_PREFIXES.sub("", subject).strip()
     colon = locale_info(locale).typography.before_colon + ": "
     return f"{REPLY_PREFIX}{colon}{subject}" if subject else None

@@ -19,7 +19,6 @@ from typing import Any
 from jinja2 import (
     ChoiceLoader,
     Environment,
-    FileSystemLoader,
     PackageLoader,
     StrictUndefined,
     Template,
@@ -28,12 +27,12 @@ from jinja2 import (
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from . import _cleanup, _french
 from ._catalogue import HTML_OVERRIDES, TEMPLATES
 from ._locales import locale_info
+from ._sandbox import MAX_OUTPUT, ConfinedLoader, Sandbox, budget
 from .errors import InvalidInput, TemplateError
 
 __all__ = ["FILTERS", "Templates", "as_templates", "render", "render_html"]
@@ -101,26 +100,6 @@ FILTERS: Mapping[str, Any] = types.MappingProxyType(
 )
 """The filters every template can use, besides Jinja2's own (see docs/templates.md)."""
 
-# A template may build strings and lists: keep them from exhausting the server.
-_MAX_REPEAT = 10_000
-_MAX_POWER = 1_000
-
-
-class _Sandbox(SandboxedEnvironment):
-    """Jinja2's sandbox, refusing also huge repetitions and powers."""
-
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > _MAX_POWER:
-            raise SecurityError(f"a power above {_MAX_POWER} is not allowed")
-        if operator == "*":
-            for seq, count in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
-                if sized and len(seq) * count > _MAX_REPEAT:
-                    raise SecurityError(f"a result longer than {_MAX_REPEAT} is not allowed")
-        return super().call_binop(context, operator, left, right)
-
 
 def _configure(env: Environment) -> Environment:
     env.filters.update(FILTERS)
@@ -170,8 +149,11 @@ class Templates:
         self.path = Path(path)
         if not self.path.is_dir():
             raise InvalidInput.of("templates", "templates.not_a_directory", path=str(self.path))
-        loader = ChoiceLoader([FileSystemLoader(self.path), PackageLoader("relance", "templates")])
-        self._env = _configure(_Sandbox(auto_reload=True, **_options(loader)))
+        loader = ChoiceLoader([ConfinedLoader(self.path), PackageLoader("relance", "templates")])
+        sandbox = Sandbox(auto_reload=True, **_options(loader))
+        _configure(sandbox)
+        sandbox.guard_filters()
+        self._env = sandbox
 
     def __repr__(self) -> str:
         return f"Templates({str(self.path)!r})"
@@ -213,10 +195,16 @@ def _raw(name: str, context: Mapping[str, Any], templates: Templates | None) -> 
     except TemplateSyntaxError as err:
         message = err.message or "syntax error"
         raise TemplateError(message, template=_file(err), line=err.lineno) from None
+    except SecurityError as err:  # a symbolic link, a file too large
+        raise TemplateError(f"the sandbox refused this: {err}.", template=name) from None
     except JinjaTemplateError as err:  # pragma: no cover - a missing package template
         raise TemplateError(str(err), template=name) from err
     try:
-        return template.render(context)
+        with budget():
+            text = template.render(context)
+        if len(text) > MAX_OUTPUT:
+            raise SecurityError(f"more than {MAX_OUTPUT:,} characters of output (the size limit)")
+        return text
     except UndefinedError as err:
         message, available = f"{err.message}.", tuple(sorted(context))
         failure: BaseException = err

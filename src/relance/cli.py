@@ -138,42 +138,58 @@ def _template_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (2 for bad input)."""
+    """Run the command line; return the exit status (2 for bad input, 1 when the
+    output cannot be written)."""
+    _write_utf8()
     args = _parser().parse_args(argv)
     try:
-        if args.command == "example":
-            sys.stdout.write(example_text())
-        elif args.command == "demo":
-            _demo()
-        elif args.command == "rejection":
-            return _rejection(args)
-        elif args.command in _MESSAGE_COMMANDS:
-            messages = kind(args.command).messages(
-                Interview.load(args.file),
-                send_on=_day(args.send_on),
-                templates=as_templates(args.templates),
-                html=args.html,
-            )
-            _emit(messages, args.format, args.out)
-            return _deliver(args, messages)
-        elif args.command == "templates":
-            return _templates(args)
-        elif args.command == "config":
-            return _cli_delivery.print_config_path()
-        elif args.command in _cli_journal.COMMANDS:
-            return _cli_journal.run(args)
-        elif args.command == "schema":
-            return _cli_schema.run(args)
-        else:
-            _plan(args)
+        status = _run(args)
+        sys.stdout.flush()  # here, so that a full disk is reported, not a traceback
+    except _Unwritable as err:
+        print(f"relance: error: {err}", file=sys.stderr)
+        return 1
     except RelanceError as err:
         _fail(err)
     except BrokenPipeError:  # `relance demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as err:  # `relance demo > /dev/full`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"relance: error: cannot write the output: {err.strerror}.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("relance: interrupted", file=sys.stderr)
         return 130
+    return status
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Dispatch to the command ``args`` names; its exit status."""
+    if args.command == "example":
+        sys.stdout.write(example_text())
+    elif args.command == "demo":
+        _demo()
+    elif args.command == "rejection":
+        return _rejection(args)
+    elif args.command in _MESSAGE_COMMANDS:
+        messages = kind(args.command).messages(
+            Interview.load(args.file),
+            send_on=_day(args.send_on),
+            templates=as_templates(args.templates),
+            html=args.html,
+        )
+        _emit(messages, args.format, args.out)
+        return _deliver(args, messages)
+    elif args.command == "templates":
+        return _templates(args)
+    elif args.command == "config":
+        return _cli_delivery.print_config_path()
+    elif args.command in _cli_journal.COMMANDS:
+        return _cli_journal.run(args)
+    elif args.command == "schema":
+        return _cli_schema.run(args)
+    else:
+        _plan(args)
     return 0
 
 
@@ -357,29 +373,47 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
     return buffer.getvalue()
 
 
+class _Unwritable(RelanceError):
+    """An output file or directory cannot be written (exit status 1)."""
+
+
+def _write_utf8() -> None:
+    """Write UTF-8 whatever the locale says: French text holds « », U+202F and ─."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            reconfigure(encoding="utf-8")
+
+
 def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> None:
-    """Write every file or none: each goes to a temporary name, then all are renamed."""
+    """Write every file or none: all go into a new directory beside ``directory``, then
+    that directory becomes ``directory`` (when it did not exist) or its files are moved
+    into it, once nothing stands in their way."""
+    del option  # the message names the path itself
+    for name in contents:
+        target = directory / name
+        if target.is_dir() or (target.exists() and not target.is_file()):
+            raise _Unwritable(f"{target} is in the way: it is not a file. Nothing was written.")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))
     except OSError as err:
-        raise InvalidInput.of(
-            option, "file.cannot_create", directory=str(directory), reason=err.strerror
-        ) from None
-    staged: list[tuple[str, Path]] = []
+        raise _Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
     try:
         for name, data in contents.items():
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
-            staged.append((temporary, directory / name))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-        for temporary, final in staged:
-            os.replace(temporary, final)
+            (staging / name).write_bytes(data)
+        if not directory.exists():
+            staging.rename(directory)
+            return
+        for name in contents:
+            os.replace(staging / name, directory / name)
     except OSError as err:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput.of(
-            option, "file.cannot_write", directory=str(directory), reason=err.strerror
-        ) from None
+        raise _Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
+    finally:
+        if staging.exists():
+            for leftover in staging.iterdir():
+                leftover.unlink()
+            staging.rmdir()
 
 
 if __name__ == "__main__":  # pragma: no cover
