@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from relance import InvalidInput, RejectionReply, rejection_reply
+from relance import Interview, InvalidInput, RejectionReply, rejection_reply
 from relance._rejection import NOTE_WIDTH
 
 from scenarios import SCENARIOS, Scenario
@@ -91,17 +91,30 @@ def test_an_unknown_sender_is_greeted_by_the_display_name() -> None:
     reply = rejection_reply(EVERY_FIELD, rejection=original)
     assert reply.email.to == "Julie Gagnon <julie.gagnon@ubisoft.example>"
     assert reply.email.body.startswith("Bonjour Julie Gagnon,\n\n")
+    # The card is for the hiring contact the interview names, and the user is told.
+    assert "\nMadame,\n" in reply.note.text
+    assert reply.warnings == ("The handwritten note is for the hiring contact, Marie Tremblay.",)
+    alone = replace(EVERY_FIELD, hiring_contact=None)
+    reply = rejection_reply(alone, rejection=original)
     assert "\nBonjour Julie Gagnon,\n" in reply.note.text
+    assert reply.warnings == ()
 
 
 def test_an_anonymous_sender_is_madame_monsieur() -> None:
-    reply = rejection_reply(EVERY_FIELD, rejection=rejection(sender="rh@ubisoft.example"))
+    alone = replace(EVERY_FIELD, hiring_contact=None)
+    reply = rejection_reply(alone, rejection=rejection(sender="rh@ubisoft.example"))
     assert reply.email.to == "rh@ubisoft.example"
     assert reply.email.body.startswith("Madame, Monsieur,\n\n")
     assert "Je vous prie d’agréer, Madame, Monsieur, mes salutations distinguées." in (
         reply.email.body
     )
     assert "\nMadame, Monsieur,\n" in reply.note.text
+    assert reply.warnings == (
+        (
+            "rh@ubisoft.example is a mailbox, not a person: "
+            'the reply and the handwritten note open with "Madame, Monsieur,".'
+        ),
+    )
 
 
 def test_encoded_accented_subject_and_display_name() -> None:
@@ -121,27 +134,83 @@ def test_encoded_accented_subject_and_display_name() -> None:
     assert sent["To"].addresses[0].display_name == "Geneviève Côté"
 
 
+RE = "RE\u00a0: "
+TR = "TR\u00a0: "
+
+
 @pytest.mark.parametrize(
     ("subject", "expected"),
     [
-        ("Votre candidature", "RE\u00a0: Votre candidature"),
-        ("RE : Votre candidature", "RE\u00a0: Votre candidature"),
-        ("Re: Votre candidature", "RE\u00a0: Votre candidature"),
-        ("RE: RE : Re: Votre candidature", "RE\u00a0: Votre candidature"),
-        ("Réf : Votre candidature", "RE\u00a0: Votre candidature"),
-        ("AW: Votre candidature", "RE\u00a0: Votre candidature"),
-        ("TR : Votre candidature", "RE\u00a0: TR : Votre candidature"),
-        ("Re: TR : Votre candidature", "RE\u00a0: TR : Votre candidature"),
-        ("Fwd: Votre candidature", "RE\u00a0: Fwd: Votre candidature"),
-        ("Retour sur votre candidature", "RE\u00a0: Retour sur votre candidature"),
-        ("  RE :   Votre   candidature ", "RE\u00a0: Votre candidature"),
-        ("RE\u00a0: Votre candidature", "RE\u00a0: Votre candidature"),  # relance's own
-        ("RE\u202f: Votre candidature", "RE\u00a0: Votre candidature"),
+        ("Votre candidature", RE + "Votre candidature"),
+        ("Retour sur votre candidature", RE + "Retour sur votre candidature"),
+        ("Réponse: candidature", RE + "Réponse: candidature"),  # a word, not a prefix
+        ("Rappel : entrevue", RE + "Rappel : entrevue"),
+        # Every reply prefix goes, however often, in any client's language.
+        ("RE : Votre candidature", RE + "Votre candidature"),
+        ("Re: Votre candidature", RE + "Votre candidature"),
+        ("RE: RE : Re: Votre candidature", RE + "Votre candidature"),
+        ("Re[2]: Votre candidature", RE + "Votre candidature"),
+        ("R: Votre candidature", RE + "Votre candidature"),  # Outlook in Italian
+        ("Antw: Votre candidature", RE + "Votre candidature"),  # Dutch
+        ("AW: Votre candidature", RE + "Votre candidature"),  # German
+        ("SV: Votre candidature", RE + "Votre candidature"),  # Swedish, Danish
+        ("Réf : Votre candidature", RE + "Votre candidature"),
+        ("RÉF. Votre candidature", RE + "RÉF. Votre candidature"),  # no colon: kept
+        ("Ré : Votre candidature", RE + "Votre candidature"),
+        ("RE\u00a0: Votre candidature", RE + "Votre candidature"),  # relance's own
+        ("RE\u202f: Votre candidature", RE + "Votre candidature"),
+        ("Re： Votre candidature", RE + "Votre candidature"),  # a full-width colon
+        # A mail gateway's tag goes too, before or after the prefixes.
+        ("[EXT] Votre candidature", RE + "Votre candidature"),
+        ("[EXT] RE: Votre candidature", RE + "Votre candidature"),
+        ("RE: [External] Votre candidature", RE + "Votre candidature"),
+        ("[EXTERNE] [EXT] RE: [EXT] AW: Votre candidature", RE + "Votre candidature"),
+        ("Votre candidature [EXT]", RE + "Votre candidature [EXT]"),  # not at the start
+        # A forward's prefix stays, typeset, after relance's one « RE : ».
+        ("TR : Votre candidature", RE + TR + "Votre candidature"),
+        ("TR: Votre candidature", RE + TR + "Votre candidature"),
+        ("Re: TR : Votre candidature", RE + TR + "Votre candidature"),
+        ("TR: RE: Votre candidature", RE + TR + "Votre candidature"),
+        ("[EXT] RE: TR: RE: Votre candidature", RE + TR + "Votre candidature"),
+        ("TR: TR: Votre candidature", RE + TR + "Votre candidature"),
+        ("Fwd: Votre candidature", RE + "Fwd\u00a0: Votre candidature"),
+        ("FW: Votre candidature", RE + "FW\u00a0: Votre candidature"),
+        ("TR: Fwd: Votre candidature", RE + TR + "Fwd\u00a0: Votre candidature"),
+        # The employer's straight apostrophes become the message's ’.
+        (
+            "Re: Votre candidature au poste d'analyste",
+            RE + "Votre candidature au poste d’analyste",
+        ),
+        ("L'équipe d'Ubisoft vous répond", RE + "L’équipe d’Ubisoft vous répond"),
+        (
+            "Votre candidature (o'neil@ubisoft.example)",
+            RE + "Votre candidature (o'neil@ubisoft.example)",
+        ),
+        ("  RE :   Votre   candidature ", RE + "Votre candidature"),
+        ("RE :", None),
+        ("[EXT] TR:", None),
     ],
 )
-def test_the_reply_prefix_is_never_doubled(subject: str, expected: str) -> None:
+def test_the_reply_subject(subject: str, expected: str | None) -> None:
     email = rejection_reply(EVERY_FIELD, rejection=rejection(subject=subject)).email
-    assert email.subject == expected
+    assert email.subject == (expected or "Merci pour votre réponse – poste d’analyste de données")
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("fr_CA", "RE\u00a0: TR\u00a0: Votre candidature au poste d’analyste"),
+        ("fr_FR", "RE\u00a0: TR\u00a0: Votre candidature au poste d’analyste"),
+        ("fr_BE", "RE\u00a0: TR\u00a0: Votre candidature au poste d’analyste"),
+        ("fr_CH", "RE\u202f: TR\u202f: Votre candidature au poste d’analyste"),
+    ],
+)
+def test_the_reply_subject_takes_the_region_s_typography(locale: str, expected: str) -> None:
+    interview = replace(EVERY_FIELD, locale=locale)
+    subject = "[EXT] AW: TR: Votre candidature au poste d'analyste"
+    assert rejection_reply(interview, rejection=rejection(subject=subject)).email.subject == (
+        expected
+    )
 
 
 def test_without_a_subject_the_reply_has_its_own() -> None:
@@ -338,3 +407,251 @@ def test_the_reply_prefix_takes_the_region_s_space() -> None:
     swiss = with_(EVERY_FIELD, locale="fr_CH")
     email = rejection_reply(swiss, rejection=rejection(subject="Re: Votre candidature")).email
     assert email.subject == "RE\u202f: Votre candidature"
+
+
+# Who the reply and the card are for. EVERY_FIELD's hiring contact is Marie Tremblay
+# (Madame); its interviewers are Marie Tremblay, Dominique Bélanger (no civility) and
+# Jean-Paul Le Gardeur (Monsieur), each with an address.
+NO_HIRING_CONTACT = replace(EVERY_FIELD, hiring_contact=None)
+NO_ADDRESS = replace(
+    NO_HIRING_CONTACT,
+    interviewers=[replace(c, email=None) for c in EVERY_FIELD.interviewers],
+)
+HIRING_WITHOUT_ADDRESS = replace(
+    EVERY_FIELD, hiring_contact=replace(EVERY_FIELD.main_contact, email=None)
+)
+MARIE = "Marie Tremblay <marie.tremblay@ubisoft.example>"
+NOTE_TO_MARIE = "The handwritten note is for the hiring contact, Marie Tremblay."
+WORKDAY = "Ubisoft via Workday <no-reply@myworkday.example>"
+TO_MARIE = (
+    "no-reply@myworkday.example takes no replies: the reply goes to the hiring contact, "
+    f"{MARIE}, in the same thread."
+)
+
+
+@pytest.mark.parametrize(
+    ("interview", "sender", "reply_to", "to", "greeting", "appel", "warnings"),
+    [
+        # A known contact, by address (in any case), then by name in any order.
+        (EVERY_FIELD, MARIE, None, MARIE, "Bonjour Madame Tremblay,", "Madame,", ()),
+        (
+            EVERY_FIELD,
+            "Marie Tremblay <Marie.Tremblay@UBISOFT.example>",
+            None,
+            "Marie Tremblay <Marie.Tremblay@ubisoft.example>",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (),
+        ),
+        (
+            EVERY_FIELD,
+            '"Le Gardeur, Jean-Paul" <jp.legardeur@ubisoft.example>',
+            None,
+            "Jean-Paul Le Gardeur <jp.legardeur@ubisoft.example>",
+            "Bonjour Monsieur Le Gardeur,",
+            "Madame,",
+            (NOTE_TO_MARIE,),
+        ),
+        (
+            EVERY_FIELD,
+            "JEAN-PAUL LE GARDEUR <jplg@gmail.example>",  # an address not on file
+            None,
+            "Jean-Paul Le Gardeur <jplg@gmail.example>",
+            "Bonjour Monsieur Le Gardeur,",
+            "Madame,",
+            (NOTE_TO_MARIE,),
+        ),
+        (
+            NO_ADDRESS,
+            "Dominique Belanger <dominique@ubisoft.example>",  # typed without the accent
+            None,
+            "Dominique Bélanger <dominique@ubisoft.example>",
+            "Bonjour Dominique Bélanger,",
+            "Bonjour Dominique Bélanger,",
+            (),
+        ),
+        # A person relance does not know: greeted by the name they sign with.
+        (
+            NO_HIRING_CONTACT,
+            '"Gagnon, Julie" <julie.gagnon@ubisoft.example>',
+            None,
+            '"Gagnon, Julie" <julie.gagnon@ubisoft.example>',
+            "Bonjour Julie Gagnon,",
+            "Bonjour Julie Gagnon,",
+            (),
+        ),
+        # A mailbox: the company, a department, a platform, or no name at all.
+        (
+            EVERY_FIELD,
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            None,
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            "Madame, Monsieur,",
+            "Madame,",
+            (
+                (
+                    "Recrutement Ubisoft <recrutement@ubisoft.example> is a mailbox, not a "
+                    'person: the reply opens with "Madame, Monsieur,".'
+                ),
+                NOTE_TO_MARIE,
+            ),
+        ),
+        *(
+            (
+                NO_HIRING_CONTACT,
+                sender,
+                None,
+                sender,
+                "Madame, Monsieur,",
+                "Madame, Monsieur,",
+                (
+                    (
+                        f"{sender} is a mailbox, not a person: "
+                        'the reply and the handwritten note open with "Madame, Monsieur,".'
+                    ),
+                ),
+            )
+            for sender in (
+                "Ubisoft <careers@ubisoft.example>",
+                '"Ubisoft Inc." <bonjour@ubisoft.example>',
+                "Ressources humaines <equipe.montreal@ubisoft.example>",
+                "Talent Acquisition <ta@ubisoft.example>",
+                "Équipe recrutement <jobs@ubisoft.example>",
+                "Workday <ubisoft@myworkday.example>",
+                "Marie <rh@ubisoft.example>",
+                "emplois@ubisoft.example",
+            )
+        ),
+        (
+            NO_HIRING_CONTACT,
+            '"rh@ubisoft.example" <rh@ubisoft.example>',
+            None,
+            "rh@ubisoft.example",
+            "Madame, Monsieur,",
+            "Madame, Monsieur,",
+            (
+                (
+                    "rh@ubisoft.example is a mailbox, not a person: "
+                    'the reply and the handwritten note open with "Madame, Monsieur,".'
+                ),
+            ),
+        ),
+        # The known author signs; their team's mailbox takes the reply.
+        (
+            NO_HIRING_CONTACT,
+            MARIE,
+            "Ressources humaines <rh@ubisoft.example>",
+            "Ressources humaines <rh@ubisoft.example>",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (),
+        ),
+        # No reply to an address that takes none: the hiring contact, in the thread.
+        (EVERY_FIELD, WORKDAY, None, MARIE, "Bonjour Madame Tremblay,", "Madame,", (TO_MARIE,)),
+        (
+            EVERY_FIELD,
+            "Marie Tremblay via Workday <noreply+1234@myworkday.example>",
+            None,
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "noreply+1234@myworkday.example takes no replies: the reply goes to the "
+                    f"hiring contact, {MARIE}, in the same thread."
+                ),
+            ),
+        ),
+        (
+            EVERY_FIELD,
+            WORKDAY,
+            "Ne pas répondre <ne-pas-repondre@ubisoft.example>",
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "ne-pas-repondre@ubisoft.example takes no replies: the reply goes to the "
+                    f"hiring contact, {MARIE}, in the same thread."
+                ),
+            ),
+        ),
+        (  # The Reply-To takes replies: it wins over a no-reply From.
+            EVERY_FIELD,
+            WORKDAY,
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            "Madame, Monsieur,",
+            "Madame,",
+            (
+                (
+                    "Recrutement Ubisoft <recrutement@ubisoft.example> is a mailbox, not a "
+                    'person: the reply opens with "Madame, Monsieur,".'
+                ),
+                NOTE_TO_MARIE,
+            ),
+        ),
+        (  # Without the hiring contact's address: the author, known by name.
+            HIRING_WITHOUT_ADDRESS,
+            "Jean-Paul Le Gardeur via Workday <do_not_reply@myworkday.example>",
+            None,
+            "Jean-Paul Le Gardeur <jp.legardeur@ubisoft.example>",
+            "Bonjour Monsieur Le Gardeur,",
+            "Madame,",
+            (
+                (
+                    "do_not_reply@myworkday.example takes no replies: the reply goes to the "
+                    "interviewer who wrote it, Jean-Paul Le Gardeur "
+                    "<jp.legardeur@ubisoft.example>, in the same thread."
+                ),
+                NOTE_TO_MARIE,
+            ),
+        ),
+        (  # Else the first interviewer with an address.
+            NO_HIRING_CONTACT,
+            WORKDAY,
+            None,
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "no-reply@myworkday.example takes no replies: the reply goes to the "
+                    f"interviewer, {MARIE}, in the same thread."
+                ),
+            ),
+        ),
+        (  # Else no one: the user is told what to add.
+            NO_ADDRESS,
+            WORKDAY,
+            None,
+            "",
+            "Madame, Monsieur,",
+            "Madame, Monsieur,",
+            (
+                (
+                    "no-reply@myworkday.example takes no replies, and the interview gives no "
+                    "one's email address: add the hiring contact's (hiring_contact.email), or "
+                    "send the reply yourself."
+                ),
+            ),
+        ),
+    ],
+)
+def test_the_right_addressee(  # noqa: PLR0917 - one parameter per column of the table
+    interview: Interview,
+    sender: str,
+    reply_to: str | None,
+    to: str,
+    greeting: str,
+    appel: str,
+    warnings: tuple[str, ...],
+) -> None:
+    original = rejection(sender=sender, reply_to=reply_to)
+    reply = rejection_reply(interview, rejection=original)
+    assert reply.email.to == to
+    assert reply.email.body.split("\n")[0] == greeting
+    assert reply.note.text.split("\n\n")[1] == appel
+    assert reply.warnings == warnings
+    assert reply.email.in_reply_to == "<refus-1@ubisoft.example>"
+    assert reply.as_dict()["warnings"] == list(warnings)
