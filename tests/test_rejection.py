@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from clirun import run
 from relance import Interview, InvalidInput, RejectionReply, rejection_reply
 from relance._rejection import NOTE_WIDTH
+from relance._samples import example_text
 
 from scenarios import SCENARIOS, Scenario
 
@@ -409,6 +411,12 @@ def test_the_reply_prefix_takes_the_region_s_space() -> None:
     assert email.subject == "RE\u202f: Votre candidature"
 
 
+def appel_of(reply: RejectionReply) -> str:
+    """The card's appel: its first paragraph after the place-and-date line, if any."""
+    first, second, *_ = reply.note.text.split("\n\n")
+    return second if ", le " in first else first
+
+
 # Who the reply and the card are for. EVERY_FIELD's hiring contact is Marie Tremblay
 # (Madame); its interviewers are Marie Tremblay, Dominique Bélanger (no civility) and
 # Jean-Paul Le Gardeur (Monsieur), each with an address.
@@ -626,12 +634,27 @@ TO_MARIE = (
             WORKDAY,
             None,
             "",
-            "Madame, Monsieur,",
-            "Madame, Monsieur,",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
             (
                 (
                     "no-reply@myworkday.example takes no replies, and the interview gives no "
-                    "one's email address: add the hiring contact's (hiring_contact.email), or "
+                    "one's email address: add an interviewer's (interviewers[0].email), or "
+                    "send the reply yourself."
+                ),
+            ),
+        ),
+        (
+            NO_ADDRESS,
+            "Julie Gagnon via Taleo <noreply@taleo.example>",
+            None,
+            "",
+            "Bonjour Julie Gagnon,",
+            "Bonjour Julie Gagnon,",
+            (
+                (
+                    "noreply@taleo.example takes no replies, and the interview gives no "
+                    "one's email address: add an interviewer's (interviewers[0].email), or "
                     "send the reply yourself."
                 ),
             ),
@@ -651,7 +674,226 @@ def test_the_right_addressee(  # noqa: PLR0917 - one parameter per column of the
     reply = rejection_reply(interview, rejection=original)
     assert reply.email.to == to
     assert reply.email.body.split("\n")[0] == greeting
-    assert reply.note.text.split("\n\n")[1] == appel
+    assert appel_of(reply) == appel
     assert reply.warnings == warnings
     assert reply.email.in_reply_to == "<refus-1@ubisoft.example>"
     assert reply.as_dict()["warnings"] == list(warnings)
+
+
+# Rejections as mail clients and hiring platforms really write them, byte for byte.
+OUTLOOK = (
+    b'From: "Tremblay, Marie" <Marie.Tremblay@ubisoft.example>\r\n'
+    b'To: "Roy, Camille" <camille.roy@example.com>\r\n'
+    b"Subject: =?iso-8859-1?Q?[EXT]_RE:_Votre_candidature_au_poste_d'analyste_de_donn?=\r\n"
+    b" =?iso-8859-1?Q?=E9es?=\r\n"
+    b"Thread-Topic: Votre candidature au poste d'analyste de =?iso-8859-1?Q?donn=E9es?=\r\n"
+    b"Thread-Index: AQHZx1b2c3RhbmRhcmQgdGhyZWFkIGluZGV4\r\n"
+    b"Date: Thu, 10 Dec 2026 21:05:00 +0000\r\n"
+    b"Message-ID: <YT2PR01MB4567A1B2C3@YT2PR01MB4567.CANPRD01.PROD.OUTLOOK.COM>\r\n"
+    b"References: <CAH+candidature@mail.example.com>\r\n"
+    b"In-Reply-To: <CAH+candidature@mail.example.com>\r\n"
+    b"Accept-Language: fr-CA, en-US\r\n"
+    b"Content-Language: fr-CA\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b'Content-Type: text/plain; charset="iso-8859-1"\r\n'
+    b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+    b"Bonjour Camille,=0D=0A=0D=0ANous avons retenu une autre candidature.\r\n"
+)
+GMAIL = (
+    b"MIME-Version: 1.0\r\n"
+    b"References: <CAH+candidature@mail.example.com>\r\n"
+    b"In-Reply-To: <CAH+candidature@mail.example.com>\r\n"
+    b"From: Julie Gagnon <julie.gagnon.rh@gmail.example>\r\n"
+    b"Date: Thu, 10 Dec 2026 16:05:12 -0500\r\n"
+    b"Message-ID: <CAKx9=Qz8T+refus_2@mail.gmail.example>\r\n"
+    b"Subject: Re: Entrevue =?UTF-8?B?4oCTIGFuYWx5c3RlIGRlIGRvbm7DqWVz?=\r\n"
+    b"To: Camille Roy <camille.roy@example.com>\r\n"
+    b'Content-Type: multipart/alternative; boundary="0000000000001c9a2b"\r\n\r\n'
+    b"--0000000000001c9a2b\r\n"
+    b'Content-Type: text/plain; charset="UTF-8"\r\n\r\n'
+    b"Bonjour Camille, merci pour votre temps.\r\n\r\n"
+    b"--0000000000001c9a2b--\r\n"
+)
+WORKDAY_MAIL = (
+    b"Date: Thu, 10 Dec 2026 21:05:33 +0000 (UTC)\r\n"
+    b"From: =?UTF-8?B?QWNtZSBpbmMuIHZpYSBXb3JrZGF5?= <no-reply@myworkday.example>\r\n"
+    b"To: camille.roy@example.com\r\n"
+    b"Message-ID: <1866254901.1234.1797023133@wd5-prod-notify.example>\r\n"
+    b"Subject: =?UTF-8?Q?Mise_=C3=A0_jour_de_votre_candidature?=\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b"Content-Type: text/html; charset=UTF-8\r\n"
+    b"Content-Transfer-Encoding: 7bit\r\n\r\n"
+    b"<p>Nous avons retenu une autre candidature.</p>\r\n"
+)
+DESJARDINS = (
+    b"From: Recrutement Desjardins <recrutement@desjardins.example>\r\n"
+    b"Reply-To: recrutement@desjardins.example\r\n"
+    b"To: <alexis.gagnon@example.org>\r\n"
+    b"Subject: Votre candidature - conseiller en =?utf-8?q?s=C3=A9curit=C3=A9_financi=C3=A8re?=\r\n"
+    b"Date: Fri, 19 Feb 2027 10:12:00 -0500\r\n"
+    b"Message-ID: <ats.4451.refus@desjardins.example>\r\n\r\n"
+    b"Bonjour,\r\n\r\nNous avons retenu une autre candidature.\r\n"
+)
+RAW_UTF8 = (  # RFC 6532: 8-bit header bytes in UTF-8, as SMTPUTF8 mail carries them
+    "From: Geneviève Côté <genevieve.cote@ubisoft.example>\r\n"
+    "To: Camille Roy <camille.roy@example.com>\r\n"
+    "Subject: Réponse à votre candidature « analyste »\r\n"
+    "Date: Thu, 10 Dec 2026 16:05:00 -0500\r\n"
+    "Message-ID: <utf8@ubisoft.example>\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Transfer-Encoding: 8bit\r\n\r\n"
+    "Nous avons retenu une autre candidature.\r\n"
+).encode()
+DESJARDINS_INTERVIEW = next(s for s in SCENARIOS if s.name == "first-of-month-sent-late").interview
+
+
+@pytest.mark.parametrize(
+    ("interview", "raw", "to", "subject", "greeting", "appel", "warnings"),
+    [
+        (
+            EVERY_FIELD,
+            OUTLOOK,
+            "Marie Tremblay <Marie.Tremblay@ubisoft.example>",
+            "RE\u00a0: Votre candidature au poste d’analyste de données",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (),
+        ),
+        (
+            NO_HIRING_CONTACT,
+            GMAIL,
+            "Julie Gagnon <julie.gagnon.rh@gmail.example>",
+            "RE\u00a0: Entrevue – analyste de données",
+            "Bonjour Julie Gagnon,",
+            "Bonjour Julie Gagnon,",
+            (),
+        ),
+        (
+            EVERY_FIELD,
+            WORKDAY_MAIL,
+            MARIE,
+            "RE\u00a0: Mise à jour de votre candidature",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (TO_MARIE,),
+        ),
+        (
+            DESJARDINS_INTERVIEW,
+            DESJARDINS,
+            "recrutement@desjardins.example",
+            "RE\u00a0: Votre candidature - conseiller en sécurité financière",
+            "Madame, Monsieur,",
+            "Madame, Monsieur,",
+            (
+                (
+                    "recrutement@desjardins.example is a mailbox, not a person: "
+                    'the reply and the handwritten note open with "Madame, Monsieur,".'
+                ),
+            ),
+        ),
+        (
+            EVERY_FIELD,
+            RAW_UTF8,
+            "Geneviève Côté <genevieve.cote@ubisoft.example>",
+            "RE\u00a0: Réponse à votre candidature « analyste »",
+            "Bonjour Geneviève Côté,",
+            "Madame,",
+            ("The handwritten note is for the hiring contact, Marie Tremblay.",),
+        ),
+        (  # The same From in Windows-1252, as some older clients send it.
+            EVERY_FIELD,
+            RAW_UTF8.decode().encode("cp1252"),
+            "Geneviève Côté <genevieve.cote@ubisoft.example>",
+            "RE\u00a0: Réponse à votre candidature « analyste »",
+            "Bonjour Geneviève Côté,",
+            "Madame,",
+            ("The handwritten note is for the hiring contact, Marie Tremblay.",),
+        ),
+    ],
+    ids=["outlook", "gmail", "workday", "recruiting-mailbox", "raw-utf8", "raw-cp1252"],
+)
+def test_rejections_as_clients_write_them(  # noqa: PLR0917 - one parameter per column
+    interview: Interview,
+    raw: bytes,
+    to: str,
+    subject: str,
+    greeting: str,
+    appel: str,
+    warnings: tuple[str, ...],
+) -> None:
+    reply = rejection_reply(interview, rejection=raw)
+    assert (reply.email.to, reply.email.subject) == (to, subject)
+    assert reply.email.body.split("\n")[0] == greeting
+    assert appel_of(reply) == appel
+    assert reply.warnings == warnings
+    parent = parse(raw)
+    assert reply.email.in_reply_to == parent["Message-ID"]
+    sent = parse(reply.email.to_eml())
+    assert sent["In-Reply-To"] == parent["Message-ID"]
+    assert sent["Subject"] == subject
+    # The message given as text, or parsed by the caller, is read the same.
+    assert rejection_reply(interview, rejection=raw.decode("utf-8", "surrogateescape")) == reply
+    assert rejection_reply(interview, rejection=message_from_bytes(raw)) == reply
+
+
+def test_a_raw_header_that_is_not_text_is_refused_with_its_field() -> None:
+    raw = b"From: Genevi\x81\x8d <g@ubisoft.example>\r\nDate: " + WHEN.encode() + b"\r\n\r\nx"
+    with pytest.raises(InvalidInput) as caught:
+        rejection_reply(EVERY_FIELD, rejection=raw)
+    assert [p.field for p in caught.value.problems] == ["rejection.From.name"]
+
+
+def test_the_cli_says_on_stderr_who_the_reply_is_for(tmp_path: Path) -> None:
+    interview = tmp_path / "entrevue.toml"
+    interview.write_text(example_text(), encoding="utf-8")
+    refusal = tmp_path / "refus.eml"
+    refusal.write_bytes(WORKDAY_MAIL)
+    warning = (
+        "relance: warning: no-reply@myworkday.example takes no replies: the reply goes to "
+        "the hiring contact, Marie Tremblay <marie.tremblay@example.com>, in the same thread.\n"
+    )
+    text = run("rejection", str(interview), "--reply-to", str(refusal))
+    assert (text.returncode, text.stderr) == (0, warning)
+    assert "\nÀ\u00a0: Marie Tremblay <marie.tremblay@example.com>\n" in text.stdout
+    assert "\nObjet\u00a0: RE\u00a0: Mise à jour de votre candidature\n" in text.stdout
+
+    data = run("rejection", str(interview), "--reply-to", str(refusal), "--format", "json")
+    assert (data.returncode, data.stderr) == (0, warning)
+    expected = rejection_reply(Interview.load(interview), rejection=refusal)
+    assert json.loads(data.stdout) == expected.as_dict()
+    assert json.loads(data.stdout)["warnings"] == [warning.removeprefix("relance: warning: ")[:-1]]
+
+    out = tmp_path / "reponse"
+    eml = run(
+        "rejection",
+        str(interview),
+        "--reply-to",
+        str(refusal),
+        "--format",
+        "eml",
+        "--out",
+        str(out),
+    )
+    assert (eml.returncode, eml.stderr) == (0, warning)
+    sent = parse((out / "rejection-reply.eml").read_bytes())
+    assert sent["To"] == "Marie Tremblay <marie.tremblay@example.com>"
+    assert sent["In-Reply-To"] == "<1866254901.1234.1797023133@wd5-prod-notify.example>"
+
+
+def test_the_cli_says_which_address_to_add_when_no_one_takes_replies(tmp_path: Path) -> None:
+    interview = tmp_path / "entrevue.toml"
+    text = example_text().replace('email = "marie.tremblay@example.com"\n', "")
+    text = text.replace('email = "dominique.belanger@example.com"\n', "")
+    interview.write_text(text, encoding="utf-8")
+    refusal = tmp_path / "refus.eml"
+    refusal.write_bytes(WORKDAY_MAIL)
+    result = run("rejection", str(interview), "--reply-to", str(refusal), "--format", "eml")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "relance: warning: no-reply@myworkday.example takes no replies, and the interview "
+        "gives no one's email address: add the hiring contact's (hiring_contact.email), or "
+        "send the reply yourself.\n"
+        "relance: error: invalid input (1):\n"
+        "  hiring_contact.email: The rejection-reply email has no recipient; "
+        "an .eml file needs one.\n"
+    )

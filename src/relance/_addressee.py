@@ -95,40 +95,57 @@ PLATFORMS = frozenset(
 ORGANIZATION_WORDS = frozenset(
     {
         "ag",
+        "agence",
+        "banque",
+        "caisse",
+        "cegep",
+        "centre",
         "cie",
+        "college",
+        "commission",
         "co",
         "company",
         "compagnie",
         "corp",
         "corporation",
+        "fondation",
         "gmbh",
         "group",
         "groupe",
+        "hopital",
         "inc",
+        "institut",
         "llc",
         "ltd",
         "ltee",
+        "ministere",
+        "mouvement",
+        "musee",
         "sa",
         "sarl",
         "sas",
+        "societe",
         "sprl",
         "srl",
+        "universite",
+        "ville",
     }
 )
-"""Legal forms and words that only an organization's name holds (« Acme Corp »)."""
+"""Legal forms, and the heads of institutions' names, that only an organization's name
+holds (« Acme Corp », « Caisse Desjardins », « Ville de Québec »)."""
 
 _LINKS = frozenset({"d", "de", "des", "du", "et", "l", "la", "le", "les", "of", "the", "&"})
 _VIA = re.compile(r"\s*[(\[]?\s*\bvia\s+[^()\[\]]+[)\]]?\s*$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|&")
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|&")
 
 
 def fold(text: str) -> str:
     """Text compared as people read it: case and accents set aside.
 
-    >>> fold("Côté"), fold("CÔTÉ") == fold("cote")
-    ('cote', True)
+    >>> fold("Côté"), fold("CÔTÉ") == fold("cote"), fold("D’Amours")
+    ('cote', True, "d'amours")
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

@@ -296,11 +296,17 @@ def _addressees(interview: Interview, message: EmailMessage | None) -> _Addresse
         closed = ", ".join(s.address for s in replies)
         instead = _instead_of_no_reply(interview, authors)
         if instead is None:
-            to, field = "", "hiring_contact.email"
+            # No one's address: the reply greets whom the user will send it to.
+            greeted = interview.hiring_contact or _first(s.greeted for s in authors)
+            greeted = greeted or interview.main_contact
+            to = ""
+            if interview.hiring_contact:
+                whose, field = "the hiring contact's", "hiring_contact.email"
+            else:
+                whose, field = "an interviewer's", "interviewers[0].email"
             warnings.append(
                 f"{closed} takes no replies, and the interview gives no one's email "
-                "address: add the hiring contact's (hiring_contact.email), or send the "
-                "reply yourself."
+                f"address: add {whose} ({field}), or send the reply yourself."
             )
         else:
             greeted, field, who = instead

@@ -22,6 +22,7 @@ from ._draft import Draft
 from ._grammalecte import INSTALL
 from ._model import Interview
 from ._plan import Plan, plan
+from ._rejection import outputs as rejection_outputs
 from ._render import FILTERS, Templates, as_templates
 from ._samples import example_interview, example_rejection, example_text, sample_interviews
 from ._script import Script
@@ -213,7 +214,7 @@ def _rejection(args: argparse.Namespace) -> None:
                 f"Today is before the interview ({interview.held_on.isoformat()}): "
                 "say when the rejection arrived, or give it with --reply-to.",
             )
-    messages = kind("rejection").messages(
+    reply, messages = rejection_outputs(
         interview,
         rejection=args.reply_to,
         received_on=received_on,
@@ -221,6 +222,11 @@ def _rejection(args: argparse.Namespace) -> None:
         templates=as_templates(args.templates),
         html=args.html,
     )
+    for warning in reply.warnings:  # who the reply and the card are for, and why
+        print(f"relance: warning: {warning}", file=sys.stderr)
+    if args.format == "json" and args.out is None:  # the warnings too, as as_dict() has them
+        sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
     if args.reply_to is not None:
         messages = [
             m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
