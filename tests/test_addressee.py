@@ -76,6 +76,16 @@ def test_is_mailbox(address: str, expected: bool) -> None:
         ("Julie", "julie@desjardins.example", "Julie"),
         ("Jean-Paul Le Gardeur", "jp@desjardins.example", "Jean-Paul Le Gardeur"),
         ("Marie-Ève D’Amours", "me.damours@desjardins.example", "Marie-Ève D’Amours"),
+        # A person, then where they work.
+        ("Marie Tremblay (RH)", "marie.tremblay@desjardins.example", "Marie Tremblay"),
+        ("Marie Tremblay | Desjardins", "mt@desjardins.example", "Marie Tremblay"),
+        ("Marie Tremblay – Ressources humaines", "mt@desjardins.example", "Marie Tremblay"),
+        ("Marie Tremblay - Desjardins", "mt@desjardins.example", "Marie Tremblay"),
+        ("Marie Tremblay, Desjardins Inc.", "mt@desjardins.example", "Marie Tremblay"),
+        ("Tremblay, Marie (Desjardins)", "mt@desjardins.example", "Marie Tremblay"),
+        ("Marie Tremblay (Mimi)", "mt@desjardins.example", "Marie Tremblay (Mimi)"),
+        ("Desjardins (RH)", "mt@desjardins.example", None),
+        ("(RH)", "mt@desjardins.example", None),
         # The company itself, under its name or its domain's.
         ("Desjardins", "info@desjardins.example", None),
         ("DESJARDINS", "marie@desjardins.example", None),

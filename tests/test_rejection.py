@@ -10,10 +10,13 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clirun import run
 from relance import Interview, InvalidInput, RejectionReply, rejection_reply
-from relance._rejection import NOTE_WIDTH
+from relance._locales import locale_info
+from relance._rejection import NOTE_WIDTH, _reply_subject
 from relance._samples import example_text
 
 from scenarios import SCENARIOS, Scenario
@@ -897,3 +900,28 @@ def test_the_cli_says_which_address_to_add_when_no_one_takes_replies(tmp_path: P
         "  hiring_contact.email: The rejection-reply email has no recipient; "
         "an .eml file needs one.\n"
     )
+
+
+PREFIXES = ["RE: ", "Re : ", "RE\u00a0: ", "R: ", "AW: ", "Réf : ", "[EXT] ", "TR: ", "Fwd: "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(PREFIXES), max_size=5),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=40),
+    st.sampled_from(["fr_CA", "fr_CH"]),
+)
+def test_a_reply_to_the_reply_keeps_one_prefix(
+    prefixes: list[str], subject: str, locale: str
+) -> None:
+    """Whatever the employer wrote, a reply to relance's reply has the same subject."""
+    message = EmailMessage()
+    message["Subject"] = "".join(prefixes) + subject
+    once = _reply_subject(message, locale)
+    if once is None:
+        return
+    reply = EmailMessage()
+    reply["Subject"] = once
+    assert _reply_subject(reply, locale) == once
+    assert once.startswith("RE" + locale_info(locale).typography.before_colon + ": ")
+    assert "'" not in once or "@" in once or "://" in once

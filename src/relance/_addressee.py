@@ -135,6 +135,12 @@ ORGANIZATION_WORDS = frozenset(
 holds (« Acme Corp », « Caisse Desjardins », « Ville de Québec »)."""
 
 _LINKS = frozenset({"d", "de", "des", "du", "et", "l", "la", "le", "les", "of", "the", "&"})
+_NOT_NAMES = DEPARTMENT_WORDS | PLATFORMS | ORGANIZATION_WORDS
+# What may follow a name: « (Ubisoft) », « | RH », « – Ubisoft », « , Ubisoft ».
+_AFFILIATIONS = tuple(
+    re.compile(pattern)
+    for pattern in (r"\s*\(([^()]*)\)$", r"\s+[|–—-]\s+([^|–—]+)$", r"\s*[|,]\s*([^|,]+)$")
+)
 _VIA = re.compile(r"\s*[(\[]?\s*\bvia\s+[^()\[\]]+[)\]]?\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|&")
 
@@ -195,8 +201,9 @@ def _organization(company: str, domain: str) -> set[str]:
 def person_name(display_name: str, address: str, company: str) -> str | None:
     """The person's name a display name gives, or None when it names no one.
 
-    A platform's « via » is dropped (« Marie Tremblay via Workday »), and Outlook's
-    « Tremblay, Marie » is put back in reading order. A display name names no one
+    A platform's « via » is dropped (« Marie Tremblay via Workday »), so is an
+    affiliation after the name (« Marie Tremblay (RH) », « Marie Tremblay | Ubisoft »),
+    and Outlook's « Tremblay, Marie » is put back in reading order. A display name names no one
     when it is empty, holds an address or digits, holds a department's, a platform's
     or a legal form's word, or is the company's own name or its domain's. From a
     mailbox's address (``recrutement@``), it must also be two words or more, none
@@ -210,7 +217,9 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     >>> person_name("Alphonse Desjardins", "a.desjardins@desjardins.example", company)
     'Alphonse Desjardins'
     """
+    own = _organization(company, address.rpartition("@")[2])
     name = _VIA.sub("", " ".join(display_name.split())).strip(" ,\"'")
+    name = _without_affiliation(name, own)
     if name.count(",") == 1:
         last, first = (part.strip() for part in name.split(","))
         if last and first:
@@ -218,14 +227,25 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     words = _words(name)
     if not words or "@" in name or any(c.isdigit() for c in name):
         return None
-    if any(w in DEPARTMENT_WORDS | PLATFORMS | ORGANIZATION_WORDS for w in words):
+    if any(w in _NOT_NAMES for w in words):
         return None
-    own = _organization(company, address.rpartition("@")[2])
     named = [w for w in words if w not in _LINKS]
     if not named or all(w in own for w in named):
         return None
     if is_mailbox(address) and (len(named) < 2 or any(w in own for w in named)):
         return None
+    return name
+
+
+def _without_affiliation(name: str, own: set[str]) -> str:
+    """The name without what follows it when that names only the organization."""
+    for pattern in _AFFILIATIONS:
+        found = pattern.search(name)
+        if found is None:
+            continue
+        after = _words(found.group(1))
+        if after and all(w in own or w in _NOT_NAMES or w in _LINKS for w in after):
+            return _without_affiliation(name[: found.start()], own)
     return name
 
 

@@ -49,7 +49,6 @@ _SUBJECT_PREFIX = re.compile(
     r")[\s\u00a0\u202f]*",
     re.IGNORECASE,
 )
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'")
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
@@ -478,10 +477,11 @@ def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
 
 
 def _apostrophes(word: str) -> str:
-    """’ for a straight apostrophe in a word (« d’analyste »), not in an address or URL."""
+    """’ for every straight apostrophe (« d’analyste »), as in all of relance's text,
+    but not in an address or a URL."""
     if "'" not in word or "@" in word or "://" in word:
         return word
-    return _STRAIGHT_APOSTROPHE.sub("’", word)
+    return word.replace("'", "’")
 
 
 def _card(text: str) -> str:
