@@ -51,8 +51,10 @@ def test_takes_replies(address: str, expected: bool) -> None:
         ("candidatures+ref123@acme.example", True),
         ("noreply@acme.example", True),
         ("ne-pas-repondre@acme.example", True),
+        ("info@acme.example", True),
         ("marie.tremblay@acme.example", False),
         ("mtremblay@acme.example", False),
+        ("information.tremblay@acme.example", False),
         ("jobin@acme.example", False),  # a surname that starts like « jobs »
         ("rhea.smith@acme.example", False),
         ("hrabal@acme.example", False),

@@ -170,6 +170,8 @@ TR = "TR\u00a0: "
         ("[EXT] RE: Votre candidature", RE + "Votre candidature"),
         ("RE: [External] Votre candidature", RE + "Votre candidature"),
         ("[EXTERNE] [EXT] RE: [EXT] AW: Votre candidature", RE + "Votre candidature"),
+        ("[EXTERNAL EMAIL] RE: Votre candidature", RE + "Votre candidature"),
+        ("[Externe] Votre candidature", RE + "Votre candidature"),
         ("Votre candidature [EXT]", RE + "Votre candidature [EXT]"),  # not at the start
         # A forward's prefix stays, typeset, after relance's one « RE : ».
         ("TR : Votre candidature", RE + TR + "Votre candidature"),
@@ -783,13 +785,14 @@ DESJARDINS_INTERVIEW = next(s for s in SCENARIOS if s.name == "first-of-month-se
         (
             DESJARDINS_INTERVIEW,
             DESJARDINS,
-            "recrutement@desjardins.example",
+            "Recrutement Desjardins <recrutement@desjardins.example>",
             "RE\u00a0: Votre candidature - conseiller en sécurité financière",
             "Madame, Monsieur,",
             "Madame, Monsieur,",
             (
                 (
-                    "recrutement@desjardins.example is a mailbox, not a person: "
+                    "Recrutement Desjardins <recrutement@desjardins.example> is a mailbox, "
+                    "not a person: "
                     'the reply and the handwritten note open with "Madame, Monsieur,".'
                 ),
             ),

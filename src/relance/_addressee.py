@@ -26,12 +26,14 @@ MAILBOX_WORDS = frozenset(
         "careers",
         "carriere",
         "carrieres",
+        "contact",
         "drh",
         "embauche",
         "emploi",
         "emplois",
         "hiring",
         "hr",
+        "info",
         "job",
         "jobs",
         "recrutement",
@@ -42,20 +44,18 @@ MAILBOX_WORDS = frozenset(
         "talents",
     }
 )
-"""Words of a local part that name a recruiting mailbox, not a person: ``rh@``,
-``careers@``, ``recrutement.montreal@``."""
+"""Words of a local part that name a shared mailbox, not a person: ``rh@``,
+``careers@``, ``recrutement.montreal@``, ``info@``."""
 
 DEPARTMENT_WORDS = MAILBOX_WORDS | {
     "acquisition",
     "admin",
-    "contact",
     "departement",
     "department",
     "direction",
     "equipe",
     "human",
     "humaines",
-    "info",
     "notification",
     "notifications",
     "people",

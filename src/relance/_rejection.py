@@ -43,7 +43,7 @@ region's space before a colon (a no-break one: « RE : » is typeset like the re
 # « Réf : »), or a forward's (« TR : », « Fwd: »), which the reply keeps.
 _SUBJECT_PREFIX = re.compile(
     r"[\s\u00a0\u202f]*(?:"
-    r"\[\s*(?:ext|extern|externe|external)\s*\]"
+    r"\[\s*(?:ext|extern|externe|external)(?:\s+(?:e-?mail|sender|courriel|message))?\s*\]"
     r"|(?:(?P<forward>tr|fwd|fw|wg)|re|ré|réf|ref|r|antw|aw|sv)"
     r"[\s\u00a0\u202f]*(?:\[\d+\])?[\s\u00a0\u202f]*[:：]"
     r")[\s\u00a0\u202f]*",
@@ -281,7 +281,12 @@ def _addressees(interview: Interview, message: EmailMessage | None) -> _Addresse
         field = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
         return _Addressees(contact, recipient(contact), f"{field}.email", contact, ())
     authors = _senders(interview, message, "From")
-    replies = _senders(interview, message, "Reply-To") or authors
+    # A Reply-To often repeats the From's address without its name: keep the name.
+    names = {s.address.casefold(): s for s in authors if s.display_name}
+    replies = [
+        names.get(s.address.casefold(), s) if not s.display_name else s
+        for s in _senders(interview, message, "Reply-To")
+    ] or authors
     if not replies:
         raise InvalidInput.one(
             "rejection.From", "The message has no usable sender address to reply to."
