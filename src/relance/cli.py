@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
         "--reply-to",
         type=Path,
         metavar="REJECTION.eml",
-        help="the employer's message: the reply goes to its sender, in its thread",
+        help="the employer's message: the reply goes to its sender, in its thread "
+        "(to the hiring contact when the sender takes no replies)",
     )
     refused.add_argument(
         "--received-on",
