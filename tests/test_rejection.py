@@ -604,6 +604,36 @@ TO_MARIE = (
                 NOTE_TO_MARIE,
             ),
         ),
+        (  # A rejection the candidate forwarded to themselves: not back to them.
+            EVERY_FIELD,
+            "Camille Roy <camille.roy@example.com>",
+            None,
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "camille.roy@example.com is your own address (a rejection you forwarded "
+                    f"to yourself?): the reply goes to the hiring contact, {MARIE}, in the "
+                    "same thread."
+                ),
+            ),
+        ),
+        (
+            NO_ADDRESS,
+            "Camille Roy <Camille.Roy@example.com>",
+            None,
+            "",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "Camille.Roy@example.com is your own address (a rejection you forwarded "
+                    "to yourself?), and the interview gives no one's email address: add an "
+                    "interviewer's (interviewers[0].email), or send the reply yourself."
+                ),
+            ),
+        ),
         (  # Without the hiring contact's address: the author, known by name.
             HIRING_WITHOUT_ADDRESS,
             "Jean-Paul Le Gardeur via Workday <do_not_reply@myworkday.example>",

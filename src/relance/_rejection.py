@@ -270,59 +270,44 @@ def _addressees(interview: Interview, message: EmailMessage | None) -> _Addresse
 
     Without the employer's message: the hiring contact, else the first interviewer.
     With it, the reply goes to the message's ``Reply-To``, else its ``From``, but
-    never to an address that takes no replies: then to the hiring contact (else the
+    never to an address that takes no replies, nor back to the candidate (a
+    rejection they forwarded to themselves): then to the hiring contact (else the
     known author, else an interviewer) with an address, still in the thread. It
     greets the person it goes to, else the known author, else « Madame, Monsieur, »
     (a mailbox or a platform is no one to greet by name). The note goes to the
-    hiring contact, else the author, else « Madame, Monsieur, ».
+    hiring contact, else the author, else whom the reply greets, else « Madame,
+    Monsieur, ».
     """
     if message is None:
         contact = interview.main_contact
         field = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
         return _Addressees(contact, recipient(contact), f"{field}.email", contact, ())
-    authors = _senders(interview, message, "From")
+    everyone = _senders(interview, message, "From")
     # A Reply-To often repeats the From's address without its name: keep the name.
-    names = {s.address.casefold(): s for s in authors if s.display_name}
+    names = {s.address.casefold(): s for s in everyone if s.display_name}
     replies = [
         names.get(s.address.casefold(), s) if not s.display_name else s
         for s in _senders(interview, message, "Reply-To")
-    ] or authors
+    ] or everyone
     if not replies:
         raise InvalidInput.one(
             "rejection.From", "The message has no usable sender address to reply to."
         )
+    mine = interview.candidate.email.casefold()
+    authors = [s for s in everyone if s.address.casefold() != mine]
+    open_ = [s for s in replies if takes_replies(s.address) and s.address.casefold() != mine]
     warnings: list[str] = []
-    open_ = [s for s in replies if takes_replies(s.address)]
-    greeted = _first(s.greeted for s in (*open_, *authors))
     if open_:
+        greeted = _first(s.greeted for s in (*open_, *authors))
         to, field = ", ".join(s.formatted() for s in open_), "rejection"
     else:
-        closed = ", ".join(s.address for s in replies)
-        instead = _instead_of_no_reply(interview, authors)
-        if instead is None:
-            # No one's address: the reply greets whom the user will send it to.
-            greeted = interview.hiring_contact or _first(s.greeted for s in authors)
-            greeted = greeted or interview.main_contact
-            to = ""
-            if interview.hiring_contact:
-                whose, field = "the hiring contact's", "hiring_contact.email"
-            else:
-                whose, field = "an interviewer's", "interviewers[0].email"
-            warnings.append(
-                f"{closed} takes no replies, and the interview gives no one's email "
-                f"address: add {whose} ({field}), or send the reply yourself."
-            )
-        else:
-            greeted, field, who = instead
-            to = recipient(greeted)
-            warnings.append(
-                f"{closed} takes no replies: the reply goes to {who}, {to}, in the same thread."
-            )
+        greeted, to, field, warning = _redirect(interview, replies, authors)
+        warnings.append(warning)
     # A card is posted to a person: the hiring contact (the seed article's), else who
     # signed the rejection, else whom the reply greets.
     author = _first(s.greeted for s in authors)
     note = interview.hiring_contact or author or greeted
-    if greeted is None and to:
+    if greeted is None:
         mailboxes = ", ".join(map(str, open_))
         what = "the reply and the handwritten note open" if note is None else "the reply opens"
         warnings.append(f'{mailboxes} is a mailbox, not a person: {what} with "Madame, Monsieur,".')
@@ -331,6 +316,39 @@ def _addressees(interview: Interview, message: EmailMessage | None) -> _Addresse
         signed = ", who signed the rejection" if note is author and not who else ""
         warnings.append(f"The handwritten note is for {who}{note.name}{signed}.")
     return _Addressees(greeted, to, field, note, tuple(warnings))
+
+
+def _redirect(
+    interview: Interview, replies: list[_Sender], authors: list[_Sender]
+) -> tuple[Contact, str, str, str]:
+    """When no address of the message may have the reply: whom it greets, its ``To``,
+    the input field that holds that address, and the warning that says so."""
+    mine = interview.candidate.email.casefold()
+    closed = ", ".join(dict.fromkeys(s.address for s in replies))
+    if all(s.address.casefold() == mine for s in replies):
+        why = f"{closed} is your own address (a rejection you forwarded to yourself?)"
+    else:
+        why = f"{closed} takes no replies"
+    instead = _instead_of_no_reply(interview, authors)
+    if instead is not None:
+        contact, field, who = instead
+        to = recipient(contact)
+        return contact, to, field, f"{why}: the reply goes to {who}, {to}, in the same thread."
+    # No one's address: the reply greets whom the user will send it to.
+    greeted = interview.hiring_contact or _first(s.greeted for s in authors)
+    if interview.hiring_contact:
+        whose, field = "the hiring contact's", "hiring_contact.email"
+    else:
+        whose, field = "an interviewer's", "interviewers[0].email"
+    return (
+        greeted or interview.main_contact,
+        "",
+        field,
+        (
+            f"{why}, and the interview gives no one's email address: add {whose} ({field}), "
+            "or send the reply yourself."
+        ),
+    )
 
 
 def _first(contacts: Iterable[Contact | None]) -> Contact | None:
