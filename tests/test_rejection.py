@@ -879,6 +879,15 @@ def test_a_raw_header_that_is_not_text_is_refused_with_its_field() -> None:
     assert [p.field for p in caught.value.problems] == ["rejection.From.name"]
 
 
+def test_a_forward_to_oneself_is_answered_under_the_employer_s_subject() -> None:
+    original = rejection(
+        sender="Camille Roy <camille.roy@example.com>", subject="TR: RE: Votre candidature"
+    )
+    assert rejection_reply(EVERY_FIELD, rejection=original).email.subject == (
+        "RE\u00a0: Votre candidature"
+    )
+
+
 def test_the_cli_says_on_stderr_who_the_reply_is_for(tmp_path: Path) -> None:
     interview = tmp_path / "entrevue.toml"
     interview.write_text(example_text(), encoding="utf-8")

@@ -143,7 +143,7 @@ def _reply(
         send_on=day,
         templates=overrides,
         html=html,
-        subject=_reply_subject(message, interview.locale),
+        subject=_reply_subject(message, interview.locale, forwards=not to.forwarded),
         in_reply_to=in_reply_to,
         references=references,
     )
@@ -263,6 +263,8 @@ class _Addressees:
     """The person the handwritten note is for (None: « Madame, Monsieur, »)."""
     warnings: tuple[str, ...]
     """What was chosen for the user, and why."""
+    forwarded: bool = False
+    """The message is the candidate's own, a rejection they forwarded to themselves."""
 
 
 def _addressees(interview: Interview, message: EmailMessage | None) -> _Addressees:
@@ -315,7 +317,8 @@ def _addressees(interview: Interview, message: EmailMessage | None) -> _Addresse
         who = "the hiring contact, " if note is interview.hiring_contact else ""
         signed = ", who signed the rejection" if note is author and not who else ""
         warnings.append(f"The handwritten note is for {who}{note.name}{signed}.")
-    return _Addressees(greeted, to, field, note, tuple(warnings))
+    forwarded = all(s.address.casefold() == mine for s in replies)
+    return _Addressees(greeted, to, field, note, tuple(warnings), forwarded)
 
 
 def _redirect(
@@ -474,29 +477,32 @@ def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
     return own, tuple(dict.fromkeys(references))
 
 
-def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
+def _reply_subject(
+    message: EmailMessage | None, locale: str, *, forwards: bool = True
+) -> str | None:
     """The original subject behind one reply prefix, or None when there is none.
 
     The prefixes at its start go: a gateway's « [EXT] » and every reply prefix, in
     whatever language the employer's mail client wrote it, however often. A
     forward's « TR : » or « Fwd: » stays, in the region's typography, after
-    relance's « RE : ». The employer's straight apostrophes become ’.
+    relance's « RE : », unless ``forwards`` is false: the candidate's own forward is
+    no part of the employer's thread. The employer's straight apostrophes become ’.
     """
     if message is None:
         return None
     subject = " ".join(str(message.get("Subject", "")).split())
     subject = _FORBIDDEN.sub(" ", subject).strip()
     colon = locale_info(locale).typography.before_colon + ":"
-    forwards: list[str] = []
+    kept: list[str] = []
     while prefix := _SUBJECT_PREFIX.match(subject):
         forward = prefix.group("forward")
-        if forward and (not forwards or forwards[-1].casefold() != forward.casefold()):
-            forwards.append(forward)
+        if forward and forwards and (not kept or kept[-1].casefold() != forward.casefold()):
+            kept.append(forward)
         subject = subject[prefix.end() :]
     subject = " ".join(_apostrophes(word) for word in subject.split(" ")).strip()
     if not subject:
         return None
-    return " ".join([f"{REPLY_PREFIX}{colon}", *(f"{f}{colon}" for f in forwards), subject])
+    return " ".join([f"{REPLY_PREFIX}{colon}", *(f"{f}{colon}" for f in kept), subject])
 
 
 def _apostrophes(word: str) -> str:
