@@ -361,8 +361,9 @@ def _first(contacts: Iterable[Contact | None]) -> Contact | None:
 def _instead_of_no_reply(
     interview: Interview, authors: list[_Sender]
 ) -> tuple[Contact, str, str] | None:
-    """Who to write to when the employer's address takes no replies: the contact,
-    its input field, and who they are in a sentence."""
+    """Who to write to when no address of the message may have the reply (it takes
+    none, or it is the candidate's): the contact, its input field, and who they are
+    in a sentence; None when no one in the interview has an address."""
     hiring = interview.hiring_contact
     if hiring is not None and hiring.email and takes_replies(hiring.email):
         return hiring, "hiring_contact.email", "the hiring contact"
