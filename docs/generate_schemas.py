@@ -13,10 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from relance._draft import _ENCODED_WORD as DRAFT_ENCODED_WORD
+from relance import _headers
 from relance._locales import LOCALES, TONES
-from relance._model import _ENCODED_WORD as MODEL_ENCODED_WORD
-from relance._model import _FORBIDDEN, CIVILITIES, GENDERS, MAX_INTERVIEWERS, MAX_STRENGTHS
+from relance._model import CIVILITIES, GENDERS, MAX_INTERVIEWERS, MAX_STRENGTHS
 from relance._plan import CHANNELS
 from relance._script import KINDS
 
@@ -25,14 +24,14 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # JSON Schema patterns are ECMA-262 regular expressions, without flags: the
 # classes below are written so that Python and ECMA-262 read them alike.
-FORBIDDEN = _FORBIDDEN.pattern
+FORBIDDEN = _headers.FORBIDDEN.pattern
 """Control characters, line breaks and bidirectional overrides: searched for rather
 than excluded up to ``$``, which Python's ``re`` matches before a final line break."""
 NOT_BLANK = r"\S"
-ENCODED_WORD = MODEL_ENCODED_WORD.pattern.replace("[bq]", "[bBqQ]")
-"""A whole encoded word, which the model refuses in any text."""
-HEADER_ENCODED_WORD = DRAFT_ENCODED_WORD.pattern.replace("[bq]", "[bBqQ]")
-"""The start of one, which a draft refuses in a header."""
+ENCODED_WORD = _headers.ENCODED_WORD.pattern
+"""The start of an encoded word (« =? »), which the model refuses in any text."""
+HEADER_ENCODED_WORD = ENCODED_WORD
+"""Likewise in a draft's headers: one rule for both (relance._headers)."""
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 ISO_MOMENT = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -260,7 +259,16 @@ def schemas() -> dict[str, dict[str, Any]]:
         **script(),
         "rejection_reply": obj(
             "After a rejection: what RejectionReply.as_dict writes.",
-            {"email": {"$ref": "#/$defs/draft"}, "note": {"$ref": "#/$defs/script"}},
+            {
+                "email": {"$ref": "#/$defs/draft"},
+                "note": {"$ref": "#/$defs/script"},
+                "warnings": {
+                    "type": "array",
+                    "description": "What relance chose for the reply and the card, and why "
+                    "(a mailbox greeted « Madame, Monsieur, », a no-reply sender avoided).",
+                    "items": prose("One warning, in English."),
+                },
+            },
             ["email", "note"],
         ),
     }

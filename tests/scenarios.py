@@ -11,7 +11,8 @@ Then interviews typed as job seekers type them: capitals and final periods on li
 items, a lead-in before what was forgotten, numbers with units typed without their
 space, institutions named without their article (and the article forced either
 way), an international phone number, an HR follow-up recipient who was not at the
-interview, a thank-you delayed by a holiday, three co-interviewers.
+interview, a thank-you delayed by a holiday, three co-interviewers; and rejections
+sent from a recruiting mailbox and from a hiring platform's no-reply address.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Scenario:
     send_on: date | None = None
     expected_send_on: date | None = None
     expected_follow_up: date | None = None
+    rejection: bytes | None = None
+    """The employer's rejection (an .eml), for a scenario about who the reply is for."""
 
     @property
     def proper_nouns(self) -> frozenset[str]:
@@ -341,6 +344,45 @@ SLOPPY = (
 
 SCENARIOS = SCENARIOS + SLOPPY
 
+
+def _by_name(name: str) -> Scenario:
+    return next(s for s in SCENARIOS if s.name == name)
+
+
+MAIL_SCENARIOS = (
+    # A recruiting mailbox, and an interview without a hiring contact: « Madame,
+    # Monsieur, » on the email and on the card.
+    replace(
+        _by_name("aspirated-h-company"),
+        name="mailbox-sender",
+        rejection=(
+            b"From: Recrutement Hachette Canada <recrutement@hachette.example>\r\n"
+            b"To: Alexis Gagnon <alexis.gagnon@example.org>\r\n"
+            b"Subject: [EXT] RE: =?utf-8?q?Votre_candidature_au_poste_de_d=C3=A9veloppeur?=\r\n"
+            b" Python\r\n"
+            b"Date: Tue, 22 Sep 2026 10:12:00 -0400\r\n"
+            b"Message-ID: <refus.8841@hachette.example>\r\n\r\n"
+            b"Bonjour,\r\n\r\nNous avons retenu une autre candidature.\r\n"
+        ),
+    ),
+    # A platform's no-reply address: the reply goes to the hiring contact, in the thread.
+    replace(
+        _by_name("every-field"),
+        name="no-reply-sender",
+        rejection=(
+            b"From: Ubisoft via Workday <no-reply@myworkday.example>\r\n"
+            b"To: camille.roy@example.com\r\n"
+            b"Subject: Votre candidature au poste d'analyste de =?UTF-8?Q?donn=C3=A9es?=\r\n"
+            b"Date: Tue, 15 Dec 2026 21:05:33 +0000\r\n"
+            b"Message-ID: <1866254901.77.1797023133@wd5-prod-notify.example>\r\n"
+            b"Content-Type: text/html; charset=UTF-8\r\n\r\n"
+            b"<p>Nous avons retenu une autre candidature.</p>\r\n"
+        ),
+    ),
+)
+"""Who a reply to a rejection is for, in every region and register."""
+
+
 LOCALES = ("fr_CA", "fr_FR", "fr_BE", "fr_CH")
 TONES = ("formal", "cordial")
 
@@ -399,10 +441,10 @@ def every_rendered(scenario: Scenario) -> dict[str, tuple[Kind, Draft | Script |
     iv = scenario.interview
     folder = f"{iv.locale}-{iv.tone}/{scenario.name}"
     send_on = {"thank_you": scenario.send_on} if scenario.send_on else None
-    return {
-        f"{folder}/{output.name}.txt": (kind, output.text)
-        for kind, output in every_message(iv, send_on=send_on, received_on=received(scenario))
-    }
+    messages = every_message(
+        iv, send_on=send_on, rejection=scenario.rejection, received_on=received(scenario)
+    )
+    return {f"{folder}/{output.name}.txt": (kind, output.text) for kind, output in messages}
 
 
 ALL_SCENARIOS = tuple(
@@ -413,7 +455,7 @@ ALL_SCENARIOS = tuple(
                 localized(s, loc, tone)
                 for loc in LOCALES
                 for tone in TONES
-                for s in REGION_SCENARIOS
+                for s in (*REGION_SCENARIOS, *MAIL_SCENARIOS)
             ),
         )
     )

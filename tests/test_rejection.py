@@ -10,10 +10,15 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from relance import InvalidInput, RejectionReply, rejection_reply
-from relance._rejection import NOTE_WIDTH
+from relance import Interview, InvalidInput, RejectionReply, rejection_reply
+from relance._locales import locale_info
+from relance._rejection import NOTE_WIDTH, _reply_subject
+from relance._samples import example_text
 
+from clirun import run
 from scenarios import SCENARIOS, Scenario
 
 EVERY_FIELD = SCENARIOS[0].interview
@@ -91,17 +96,30 @@ def test_an_unknown_sender_is_greeted_by_the_display_name() -> None:
     reply = rejection_reply(EVERY_FIELD, rejection=original)
     assert reply.email.to == "Julie Gagnon <julie.gagnon@ubisoft.example>"
     assert reply.email.body.startswith("Bonjour Julie Gagnon,\n\n")
+    # The card is for the hiring contact the interview names, and the user is told.
+    assert "\nMadame,\n" in reply.note.text
+    assert reply.warnings == ("The handwritten note is for the hiring contact, Marie Tremblay.",)
+    alone = replace(EVERY_FIELD, hiring_contact=None)
+    reply = rejection_reply(alone, rejection=original)
     assert "\nBonjour Julie Gagnon,\n" in reply.note.text
+    assert reply.warnings == ()
 
 
 def test_an_anonymous_sender_is_madame_monsieur() -> None:
-    reply = rejection_reply(EVERY_FIELD, rejection=rejection(sender="rh@ubisoft.example"))
+    alone = replace(EVERY_FIELD, hiring_contact=None)
+    reply = rejection_reply(alone, rejection=rejection(sender="rh@ubisoft.example"))
     assert reply.email.to == "rh@ubisoft.example"
     assert reply.email.body.startswith("Madame, Monsieur,\n\n")
     assert "Je vous prie d’agréer, Madame, Monsieur, mes salutations distinguées." in (
         reply.email.body
     )
     assert "\nMadame, Monsieur,\n" in reply.note.text
+    assert reply.warnings == (
+        (
+            "rh@ubisoft.example is a mailbox, not a person: "
+            'the reply and the handwritten note open with "Madame, Monsieur,".'
+        ),
+    )
 
 
 def test_encoded_accented_subject_and_display_name() -> None:
@@ -121,27 +139,85 @@ def test_encoded_accented_subject_and_display_name() -> None:
     assert sent["To"].addresses[0].display_name == "Geneviève Côté"
 
 
+RE = "RE\u00a0: "
+TR = "TR\u00a0: "
+
+
 @pytest.mark.parametrize(
     ("subject", "expected"),
     [
-        ("Votre candidature", "RE\u00a0: Votre candidature"),
-        ("RE : Votre candidature", "RE\u00a0: Votre candidature"),
-        ("Re: Votre candidature", "RE\u00a0: Votre candidature"),
-        ("RE: RE : Re: Votre candidature", "RE\u00a0: Votre candidature"),
-        ("Réf : Votre candidature", "RE\u00a0: Votre candidature"),
-        ("AW: Votre candidature", "RE\u00a0: Votre candidature"),
-        ("TR : Votre candidature", "RE\u00a0: TR : Votre candidature"),
-        ("Re: TR : Votre candidature", "RE\u00a0: TR : Votre candidature"),
-        ("Fwd: Votre candidature", "RE\u00a0: Fwd: Votre candidature"),
-        ("Retour sur votre candidature", "RE\u00a0: Retour sur votre candidature"),
-        ("  RE :   Votre   candidature ", "RE\u00a0: Votre candidature"),
-        ("RE\u00a0: Votre candidature", "RE\u00a0: Votre candidature"),  # relance's own
-        ("RE\u202f: Votre candidature", "RE\u00a0: Votre candidature"),
+        ("Votre candidature", RE + "Votre candidature"),
+        ("Retour sur votre candidature", RE + "Retour sur votre candidature"),
+        ("Réponse: candidature", RE + "Réponse: candidature"),  # a word, not a prefix
+        ("Rappel : entrevue", RE + "Rappel : entrevue"),
+        # Every reply prefix goes, however often, in any client's language.
+        ("RE : Votre candidature", RE + "Votre candidature"),
+        ("Re: Votre candidature", RE + "Votre candidature"),
+        ("RE: RE : Re: Votre candidature", RE + "Votre candidature"),
+        ("Re[2]: Votre candidature", RE + "Votre candidature"),
+        ("R: Votre candidature", RE + "Votre candidature"),  # Outlook in Italian
+        ("Antw: Votre candidature", RE + "Votre candidature"),  # Dutch
+        ("AW: Votre candidature", RE + "Votre candidature"),  # German
+        ("SV: Votre candidature", RE + "Votre candidature"),  # Swedish, Danish
+        ("Réf : Votre candidature", RE + "Votre candidature"),
+        ("RÉF. Votre candidature", RE + "RÉF. Votre candidature"),  # no colon: kept
+        ("Ré : Votre candidature", RE + "Votre candidature"),
+        ("RE\u00a0: Votre candidature", RE + "Votre candidature"),  # relance's own
+        ("RE\u202f: Votre candidature", RE + "Votre candidature"),
+        ("Re： Votre candidature", RE + "Votre candidature"),  # a full-width colon
+        # A mail gateway's tag goes too, before or after the prefixes.
+        ("[EXT] Votre candidature", RE + "Votre candidature"),
+        ("[EXT] RE: Votre candidature", RE + "Votre candidature"),
+        ("RE: [External] Votre candidature", RE + "Votre candidature"),
+        ("[EXTERNE] [EXT] RE: [EXT] AW: Votre candidature", RE + "Votre candidature"),
+        ("[EXTERNAL EMAIL] RE: Votre candidature", RE + "Votre candidature"),
+        ("[Externe] Votre candidature", RE + "Votre candidature"),
+        ("Votre candidature [EXT]", RE + "Votre candidature [EXT]"),  # not at the start
+        # A forward's prefix stays, typeset, after relance's one « RE : ».
+        ("TR : Votre candidature", RE + TR + "Votre candidature"),
+        ("TR: Votre candidature", RE + TR + "Votre candidature"),
+        ("Re: TR : Votre candidature", RE + TR + "Votre candidature"),
+        ("TR: RE: Votre candidature", RE + TR + "Votre candidature"),
+        ("[EXT] RE: TR: RE: Votre candidature", RE + TR + "Votre candidature"),
+        ("TR: TR: Votre candidature", RE + TR + "Votre candidature"),
+        ("Fwd: Votre candidature", RE + "Fwd\u00a0: Votre candidature"),
+        ("FW: Votre candidature", RE + "FW\u00a0: Votre candidature"),
+        ("TR: Fwd: Votre candidature", RE + TR + "Fwd\u00a0: Votre candidature"),
+        # The employer's straight apostrophes become the message's ’.
+        (
+            "Re: Votre candidature au poste d'analyste",
+            RE + "Votre candidature au poste d’analyste",
+        ),
+        ("L'équipe d'Ubisoft vous répond", RE + "L’équipe d’Ubisoft vous répond"),
+        (
+            "Votre candidature (o'neil@ubisoft.example)",
+            RE + "Votre candidature (o'neil@ubisoft.example)",
+        ),
+        ("  RE :   Votre   candidature ", RE + "Votre candidature"),
+        ("RE :", None),
+        ("[EXT] TR:", None),
     ],
 )
-def test_the_reply_prefix_is_never_doubled(subject: str, expected: str) -> None:
+def test_the_reply_subject(subject: str, expected: str | None) -> None:
     email = rejection_reply(EVERY_FIELD, rejection=rejection(subject=subject)).email
-    assert email.subject == expected
+    assert email.subject == (expected or "Merci pour votre réponse – poste d’analyste de données")
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("fr_CA", "RE\u00a0: TR\u00a0: Votre candidature au poste d’analyste"),
+        ("fr_FR", "RE\u00a0: TR\u00a0: Votre candidature au poste d’analyste"),
+        ("fr_BE", "RE\u00a0: TR\u00a0: Votre candidature au poste d’analyste"),
+        ("fr_CH", "RE\u202f: TR\u202f: Votre candidature au poste d’analyste"),
+    ],
+)
+def test_the_reply_subject_takes_the_region_s_typography(locale: str, expected: str) -> None:
+    interview = replace(EVERY_FIELD, locale=locale)
+    subject = "[EXT] AW: TR: Votre candidature au poste d'analyste"
+    assert rejection_reply(interview, rejection=rejection(subject=subject)).email.subject == (
+        expected
+    )
 
 
 def test_without_a_subject_the_reply_has_its_own() -> None:
@@ -338,3 +414,556 @@ def test_the_reply_prefix_takes_the_region_s_space() -> None:
     swiss = with_(EVERY_FIELD, locale="fr_CH")
     email = rejection_reply(swiss, rejection=rejection(subject="Re: Votre candidature")).email
     assert email.subject == "RE\u202f: Votre candidature"
+
+
+def appel_of(reply: RejectionReply) -> str:
+    """The card's appel: its first paragraph after the place-and-date line, if any."""
+    first, second, *_ = reply.note.text.split("\n\n")
+    return second if ", le " in first else first
+
+
+# Who the reply and the card are for. EVERY_FIELD's hiring contact is Marie Tremblay
+# (Madame); its interviewers are Marie Tremblay, Dominique Bélanger (no civility) and
+# Jean-Paul Le Gardeur (Monsieur), each with an address.
+NO_HIRING_CONTACT = replace(EVERY_FIELD, hiring_contact=None)
+NO_ADDRESS = replace(
+    NO_HIRING_CONTACT,
+    interviewers=[replace(c, email=None) for c in EVERY_FIELD.interviewers],
+)
+HIRING_WITHOUT_ADDRESS = replace(
+    EVERY_FIELD, hiring_contact=replace(EVERY_FIELD.main_contact, email=None)
+)
+MARIE = "Marie Tremblay <marie.tremblay@ubisoft.example>"
+NOTE_TO_MARIE = "The handwritten note is for the hiring contact, Marie Tremblay."
+WORKDAY = "Ubisoft via Workday <no-reply@myworkday.example>"
+TO_MARIE = (
+    "no-reply@myworkday.example takes no replies: the reply goes to the hiring contact, "
+    f"{MARIE}, in the same thread."
+)
+
+
+@pytest.mark.parametrize(
+    ("interview", "sender", "reply_to", "to", "greeting", "appel", "warnings"),
+    [
+        # A known contact, by address (in any case), then by name in any order.
+        (EVERY_FIELD, MARIE, None, MARIE, "Bonjour Madame Tremblay,", "Madame,", ()),
+        (
+            EVERY_FIELD,
+            "Marie Tremblay <Marie.Tremblay@UBISOFT.example>",
+            None,
+            "Marie Tremblay <Marie.Tremblay@ubisoft.example>",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (),
+        ),
+        (
+            EVERY_FIELD,
+            '"Le Gardeur, Jean-Paul" <jp.legardeur@ubisoft.example>',
+            None,
+            "Jean-Paul Le Gardeur <jp.legardeur@ubisoft.example>",
+            "Bonjour Monsieur Le Gardeur,",
+            "Madame,",
+            (NOTE_TO_MARIE,),
+        ),
+        (
+            EVERY_FIELD,
+            "JEAN-PAUL LE GARDEUR <jplg@gmail.example>",  # an address not on file
+            None,
+            "Jean-Paul Le Gardeur <jplg@gmail.example>",
+            "Bonjour Monsieur Le Gardeur,",
+            "Madame,",
+            (NOTE_TO_MARIE,),
+        ),
+        (
+            NO_ADDRESS,
+            "Dominique Belanger <dominique@ubisoft.example>",  # typed without the accent
+            None,
+            "Dominique Bélanger <dominique@ubisoft.example>",
+            "Bonjour Dominique Bélanger,",
+            "Bonjour Dominique Bélanger,",
+            (),
+        ),
+        # A person relance does not know: greeted by the name they sign with.
+        (
+            NO_HIRING_CONTACT,
+            '"Gagnon, Julie" <julie.gagnon@ubisoft.example>',
+            None,
+            '"Gagnon, Julie" <julie.gagnon@ubisoft.example>',
+            "Bonjour Julie Gagnon,",
+            "Bonjour Julie Gagnon,",
+            (),
+        ),
+        # A mailbox: the company, a department, a platform, or no name at all.
+        (
+            EVERY_FIELD,
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            None,
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            "Madame, Monsieur,",
+            "Madame,",
+            (
+                (
+                    "Recrutement Ubisoft <recrutement@ubisoft.example> is a mailbox, not a "
+                    'person: the reply opens with "Madame, Monsieur,".'
+                ),
+                NOTE_TO_MARIE,
+            ),
+        ),
+        *(
+            (
+                NO_HIRING_CONTACT,
+                sender,
+                None,
+                sender,
+                "Madame, Monsieur,",
+                "Madame, Monsieur,",
+                (
+                    (
+                        f"{sender} is a mailbox, not a person: "
+                        'the reply and the handwritten note open with "Madame, Monsieur,".'
+                    ),
+                ),
+            )
+            for sender in (
+                "Ubisoft <careers@ubisoft.example>",
+                '"Ubisoft Inc." <bonjour@ubisoft.example>',
+                "Ressources humaines <equipe.montreal@ubisoft.example>",
+                "Talent Acquisition <ta@ubisoft.example>",
+                "Équipe recrutement <jobs@ubisoft.example>",
+                "Workday <ubisoft@myworkday.example>",
+                "Marie <rh@ubisoft.example>",
+                "emplois@ubisoft.example",
+            )
+        ),
+        (
+            NO_HIRING_CONTACT,
+            '"rh@ubisoft.example" <rh@ubisoft.example>',
+            None,
+            "rh@ubisoft.example",
+            "Madame, Monsieur,",
+            "Madame, Monsieur,",
+            (
+                (
+                    "rh@ubisoft.example is a mailbox, not a person: "
+                    'the reply and the handwritten note open with "Madame, Monsieur,".'
+                ),
+            ),
+        ),
+        # The known author signs; their team's mailbox takes the reply.
+        (
+            NO_HIRING_CONTACT,
+            MARIE,
+            "Ressources humaines <rh@ubisoft.example>",
+            "Ressources humaines <rh@ubisoft.example>",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (),
+        ),
+        # No reply to an address that takes none: the hiring contact, in the thread.
+        (EVERY_FIELD, WORKDAY, None, MARIE, "Bonjour Madame Tremblay,", "Madame,", (TO_MARIE,)),
+        (
+            EVERY_FIELD,
+            "Marie Tremblay via Workday <noreply+1234@myworkday.example>",
+            None,
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "noreply+1234@myworkday.example takes no replies: the reply goes to the "
+                    f"hiring contact, {MARIE}, in the same thread."
+                ),
+            ),
+        ),
+        (
+            EVERY_FIELD,
+            WORKDAY,
+            "Ne pas répondre <ne-pas-repondre@ubisoft.example>",
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "ne-pas-repondre@ubisoft.example takes no replies: the reply goes to the "
+                    f"hiring contact, {MARIE}, in the same thread."
+                ),
+            ),
+        ),
+        (  # The Reply-To takes replies: it wins over a no-reply From.
+            EVERY_FIELD,
+            WORKDAY,
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            "Recrutement Ubisoft <recrutement@ubisoft.example>",
+            "Madame, Monsieur,",
+            "Madame,",
+            (
+                (
+                    "Recrutement Ubisoft <recrutement@ubisoft.example> is a mailbox, not a "
+                    'person: the reply opens with "Madame, Monsieur,".'
+                ),
+                NOTE_TO_MARIE,
+            ),
+        ),
+        (  # A rejection the candidate forwarded to themselves: not back to them.
+            EVERY_FIELD,
+            "Camille Roy <camille.roy@example.com>",
+            None,
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "camille.roy@example.com is your own address (a rejection you forwarded "
+                    f"to yourself?): the reply goes to the hiring contact, {MARIE}, in the "
+                    "same thread."
+                ),
+            ),
+        ),
+        (
+            NO_ADDRESS,
+            "Camille Roy <Camille.Roy@example.com>",
+            None,
+            "",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "Camille.Roy@example.com is your own address (a rejection you forwarded "
+                    "to yourself?), and the interview gives no one's email address: add an "
+                    "interviewer's (interviewers[0].email), or send the reply yourself."
+                ),
+            ),
+        ),
+        (  # Without the hiring contact's address: the author, known by name.
+            HIRING_WITHOUT_ADDRESS,
+            "Jean-Paul Le Gardeur via Workday <do_not_reply@myworkday.example>",
+            None,
+            "Jean-Paul Le Gardeur <jp.legardeur@ubisoft.example>",
+            "Bonjour Monsieur Le Gardeur,",
+            "Madame,",
+            (
+                (
+                    "do_not_reply@myworkday.example takes no replies: the reply goes to the "
+                    "interviewer who wrote it, Jean-Paul Le Gardeur "
+                    "<jp.legardeur@ubisoft.example>, in the same thread."
+                ),
+                NOTE_TO_MARIE,
+            ),
+        ),
+        (  # Else the first interviewer with an address.
+            NO_HIRING_CONTACT,
+            WORKDAY,
+            None,
+            MARIE,
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "no-reply@myworkday.example takes no replies: the reply goes to the "
+                    f"interviewer, {MARIE}, in the same thread."
+                ),
+            ),
+        ),
+        (  # Else no one: the user is told what to add.
+            NO_ADDRESS,
+            WORKDAY,
+            None,
+            "",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (
+                (
+                    "no-reply@myworkday.example takes no replies, and the interview gives no "
+                    "one's email address: add an interviewer's (interviewers[0].email), or "
+                    "send the reply yourself."
+                ),
+            ),
+        ),
+        (
+            NO_ADDRESS,
+            "Julie Gagnon via Taleo <noreply@taleo.example>",
+            None,
+            "",
+            "Bonjour Julie Gagnon,",
+            "Bonjour Julie Gagnon,",
+            (
+                (
+                    "noreply@taleo.example takes no replies, and the interview gives no "
+                    "one's email address: add an interviewer's (interviewers[0].email), or "
+                    "send the reply yourself."
+                ),
+            ),
+        ),
+    ],
+)
+def test_the_right_addressee(  # noqa: PLR0917 - one parameter per column of the table
+    interview: Interview,
+    sender: str,
+    reply_to: str | None,
+    to: str,
+    greeting: str,
+    appel: str,
+    warnings: tuple[str, ...],
+) -> None:
+    original = rejection(sender=sender, reply_to=reply_to)
+    reply = rejection_reply(interview, rejection=original)
+    assert reply.email.to == to
+    assert reply.email.body.split("\n")[0] == greeting
+    assert appel_of(reply) == appel
+    assert reply.warnings == warnings
+    assert reply.email.in_reply_to == "<refus-1@ubisoft.example>"
+    assert reply.as_dict()["warnings"] == list(warnings)
+
+
+# Rejections as mail clients and hiring platforms really write them, byte for byte.
+OUTLOOK = (
+    b'From: "Tremblay, Marie" <Marie.Tremblay@ubisoft.example>\r\n'
+    b'To: "Roy, Camille" <camille.roy@example.com>\r\n'
+    b"Subject: =?iso-8859-1?Q?[EXT]_RE:_Votre_candidature_au_poste_d'analyste_de_donn?=\r\n"
+    b" =?iso-8859-1?Q?=E9es?=\r\n"
+    b"Thread-Topic: Votre candidature au poste d'analyste de =?iso-8859-1?Q?donn=E9es?=\r\n"
+    b"Thread-Index: AQHZx1b2c3RhbmRhcmQgdGhyZWFkIGluZGV4\r\n"
+    b"Date: Thu, 10 Dec 2026 21:05:00 +0000\r\n"
+    b"Message-ID: <YT2PR01MB4567A1B2C3@YT2PR01MB4567.CANPRD01.PROD.OUTLOOK.COM>\r\n"
+    b"References: <CAH+candidature@mail.example.com>\r\n"
+    b"In-Reply-To: <CAH+candidature@mail.example.com>\r\n"
+    b"Accept-Language: fr-CA, en-US\r\n"
+    b"Content-Language: fr-CA\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b'Content-Type: text/plain; charset="iso-8859-1"\r\n'
+    b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+    b"Bonjour Camille,=0D=0A=0D=0ANous avons retenu une autre candidature.\r\n"
+)
+GMAIL = (
+    b"MIME-Version: 1.0\r\n"
+    b"References: <CAH+candidature@mail.example.com>\r\n"
+    b"In-Reply-To: <CAH+candidature@mail.example.com>\r\n"
+    b"From: Julie Gagnon <julie.gagnon.rh@gmail.example>\r\n"
+    b"Date: Thu, 10 Dec 2026 16:05:12 -0500\r\n"
+    b"Message-ID: <CAKx9=Qz8T+refus_2@mail.gmail.example>\r\n"
+    b"Subject: Re: Entrevue =?UTF-8?B?4oCTIGFuYWx5c3RlIGRlIGRvbm7DqWVz?=\r\n"
+    b"To: Camille Roy <camille.roy@example.com>\r\n"
+    b'Content-Type: multipart/alternative; boundary="0000000000001c9a2b"\r\n\r\n'
+    b"--0000000000001c9a2b\r\n"
+    b'Content-Type: text/plain; charset="UTF-8"\r\n\r\n'
+    b"Bonjour Camille, merci pour votre temps.\r\n\r\n"
+    b"--0000000000001c9a2b--\r\n"
+)
+WORKDAY_MAIL = (
+    b"Date: Thu, 10 Dec 2026 21:05:33 +0000 (UTC)\r\n"
+    b"From: =?UTF-8?B?QWNtZSBpbmMuIHZpYSBXb3JrZGF5?= <no-reply@myworkday.example>\r\n"
+    b"To: camille.roy@example.com\r\n"
+    b"Message-ID: <1866254901.1234.1797023133@wd5-prod-notify.example>\r\n"
+    b"Subject: =?UTF-8?Q?Mise_=C3=A0_jour_de_votre_candidature?=\r\n"
+    b"MIME-Version: 1.0\r\n"
+    b"Content-Type: text/html; charset=UTF-8\r\n"
+    b"Content-Transfer-Encoding: 7bit\r\n\r\n"
+    b"<p>Nous avons retenu une autre candidature.</p>\r\n"
+)
+DESJARDINS = (
+    b"From: Recrutement Desjardins <recrutement@desjardins.example>\r\n"
+    b"Reply-To: recrutement@desjardins.example\r\n"
+    b"To: <alexis.gagnon@example.org>\r\n"
+    b"Subject: Votre candidature - conseiller en =?utf-8?q?s=C3=A9curit=C3=A9_financi=C3=A8re?=\r\n"
+    b"Date: Fri, 19 Feb 2027 10:12:00 -0500\r\n"
+    b"Message-ID: <ats.4451.refus@desjardins.example>\r\n\r\n"
+    b"Bonjour,\r\n\r\nNous avons retenu une autre candidature.\r\n"
+)
+RAW_UTF8 = (  # RFC 6532: 8-bit header bytes in UTF-8, as SMTPUTF8 mail carries them
+    "From: Geneviève Côté <genevieve.cote@ubisoft.example>\r\n"
+    "To: Camille Roy <camille.roy@example.com>\r\n"
+    "Subject: Réponse à votre candidature « analyste »\r\n"
+    "Date: Thu, 10 Dec 2026 16:05:00 -0500\r\n"
+    "Message-ID: <utf8@ubisoft.example>\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Transfer-Encoding: 8bit\r\n\r\n"
+    "Nous avons retenu une autre candidature.\r\n"
+).encode()
+DESJARDINS_INTERVIEW = next(s for s in SCENARIOS if s.name == "first-of-month-sent-late").interview
+
+
+@pytest.mark.parametrize(
+    ("interview", "raw", "to", "subject", "greeting", "appel", "warnings"),
+    [
+        (
+            EVERY_FIELD,
+            OUTLOOK,
+            "Marie Tremblay <Marie.Tremblay@ubisoft.example>",
+            "RE\u00a0: Votre candidature au poste d’analyste de données",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (),
+        ),
+        (
+            NO_HIRING_CONTACT,
+            GMAIL,
+            "Julie Gagnon <julie.gagnon.rh@gmail.example>",
+            "RE\u00a0: Entrevue – analyste de données",
+            "Bonjour Julie Gagnon,",
+            "Bonjour Julie Gagnon,",
+            (),
+        ),
+        (
+            EVERY_FIELD,
+            WORKDAY_MAIL,
+            MARIE,
+            "RE\u00a0: Mise à jour de votre candidature",
+            "Bonjour Madame Tremblay,",
+            "Madame,",
+            (TO_MARIE,),
+        ),
+        (
+            DESJARDINS_INTERVIEW,
+            DESJARDINS,
+            "Recrutement Desjardins <recrutement@desjardins.example>",
+            "RE\u00a0: Votre candidature - conseiller en sécurité financière",
+            "Madame, Monsieur,",
+            "Madame, Monsieur,",
+            (
+                (
+                    "Recrutement Desjardins <recrutement@desjardins.example> is a mailbox, "
+                    "not a person: "
+                    'the reply and the handwritten note open with "Madame, Monsieur,".'
+                ),
+            ),
+        ),
+        (
+            EVERY_FIELD,
+            RAW_UTF8,
+            "Geneviève Côté <genevieve.cote@ubisoft.example>",
+            "RE\u00a0: Réponse à votre candidature « analyste »",
+            "Bonjour Geneviève Côté,",
+            "Madame,",
+            ("The handwritten note is for the hiring contact, Marie Tremblay.",),
+        ),
+        (  # The same From in Windows-1252, as some older clients send it.
+            EVERY_FIELD,
+            RAW_UTF8.decode().encode("cp1252"),
+            "Geneviève Côté <genevieve.cote@ubisoft.example>",
+            "RE\u00a0: Réponse à votre candidature « analyste »",
+            "Bonjour Geneviève Côté,",
+            "Madame,",
+            ("The handwritten note is for the hiring contact, Marie Tremblay.",),
+        ),
+    ],
+    ids=["outlook", "gmail", "workday", "recruiting-mailbox", "raw-utf8", "raw-cp1252"],
+)
+def test_rejections_as_clients_write_them(  # noqa: PLR0917 - one parameter per column
+    interview: Interview,
+    raw: bytes,
+    to: str,
+    subject: str,
+    greeting: str,
+    appel: str,
+    warnings: tuple[str, ...],
+) -> None:
+    reply = rejection_reply(interview, rejection=raw)
+    assert (reply.email.to, reply.email.subject) == (to, subject)
+    assert reply.email.body.split("\n")[0] == greeting
+    assert appel_of(reply) == appel
+    assert reply.warnings == warnings
+    parent = parse(raw)
+    assert reply.email.in_reply_to == parent["Message-ID"]
+    sent = parse(reply.email.to_eml())
+    assert sent["In-Reply-To"] == parent["Message-ID"]
+    assert sent["Subject"] == subject
+    # The message given as text, or parsed by the caller, is read the same.
+    assert rejection_reply(interview, rejection=raw.decode("utf-8", "surrogateescape")) == reply
+    assert rejection_reply(interview, rejection=message_from_bytes(raw)) == reply
+
+
+def test_a_raw_header_that_is_not_text_is_refused_with_its_field() -> None:
+    raw = b"From: Genevi\x81\x8d <g@ubisoft.example>\r\nDate: " + WHEN.encode() + b"\r\n\r\nx"
+    with pytest.raises(InvalidInput) as caught:
+        rejection_reply(EVERY_FIELD, rejection=raw)
+    assert [p.field for p in caught.value.problems] == ["rejection.From.name"]
+
+
+def test_a_forward_to_oneself_is_answered_under_the_employer_s_subject() -> None:
+    original = rejection(
+        sender="Camille Roy <camille.roy@example.com>", subject="TR: RE: Votre candidature"
+    )
+    assert rejection_reply(EVERY_FIELD, rejection=original).email.subject == (
+        "RE\u00a0: Votre candidature"
+    )
+
+
+def test_the_cli_says_on_stderr_who_the_reply_is_for(tmp_path: Path) -> None:
+    interview = tmp_path / "entrevue.toml"
+    interview.write_text(example_text(), encoding="utf-8")
+    refusal = tmp_path / "refus.eml"
+    refusal.write_bytes(WORKDAY_MAIL)
+    warning = (
+        "relance: warning: no-reply@myworkday.example takes no replies: the reply goes to "
+        "the hiring contact, Marie Tremblay <marie.tremblay@example.com>, in the same thread.\n"
+    )
+    text = run("rejection", str(interview), "--reply-to", str(refusal))
+    assert (text.returncode, text.stderr) == (0, warning)
+    assert "\nÀ\u00a0: Marie Tremblay <marie.tremblay@example.com>\n" in text.stdout
+    assert "\nObjet\u00a0: RE\u00a0: Mise à jour de votre candidature\n" in text.stdout
+
+    data = run("rejection", str(interview), "--reply-to", str(refusal), "--format", "json")
+    assert (data.returncode, data.stderr) == (0, warning)
+    expected = rejection_reply(Interview.load(interview), rejection=refusal)
+    assert json.loads(data.stdout) == expected.as_dict()
+    assert json.loads(data.stdout)["warnings"] == [warning.removeprefix("relance: warning: ")[:-1]]
+
+    out = tmp_path / "reponse"
+    eml = run(
+        "rejection",
+        str(interview),
+        "--reply-to",
+        str(refusal),
+        "--format",
+        "eml",
+        "--out",
+        str(out),
+    )
+    assert (eml.returncode, eml.stderr) == (0, warning)
+    sent = parse((out / "rejection-reply.eml").read_bytes())
+    assert sent["To"] == "Marie Tremblay <marie.tremblay@example.com>"
+    assert sent["In-Reply-To"] == "<1866254901.1234.1797023133@wd5-prod-notify.example>"
+
+
+def test_the_cli_says_which_address_to_add_when_no_one_takes_replies(tmp_path: Path) -> None:
+    interview = tmp_path / "entrevue.toml"
+    text = example_text().replace('email = "marie.tremblay@example.com"\n', "")
+    text = text.replace('email = "dominique.belanger@example.com"\n', "")
+    interview.write_text(text, encoding="utf-8")
+    refusal = tmp_path / "refus.eml"
+    refusal.write_bytes(WORKDAY_MAIL)
+    result = run("rejection", str(interview), "--reply-to", str(refusal), "--format", "eml")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "relance: warning: no-reply@myworkday.example takes no replies, and the interview "
+        "gives no one's email address: add the hiring contact's (hiring_contact.email), or "
+        "send the reply yourself.\n"
+        "relance: error: invalid input (1):\n"
+        "  hiring_contact.email: The rejection-reply email has no recipient; "
+        "an .eml file needs one.\n"
+    )
+
+
+PREFIXES = ["RE: ", "Re : ", "RE\u00a0: ", "R: ", "AW: ", "Réf : ", "[EXT] ", "TR: ", "Fwd: "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(PREFIXES), max_size=5),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=40),
+    st.sampled_from(["fr_CA", "fr_CH"]),
+)
+def test_a_reply_to_the_reply_keeps_one_prefix(
+    prefixes: list[str], subject: str, locale: str
+) -> None:
+    """Whatever the employer wrote, a reply to relance's reply has the same subject."""
+    message = EmailMessage()
+    message["Subject"] = "".join(prefixes) + subject
+    once = _reply_subject(message, locale)
+    if once is None:
+        return
+    reply = EmailMessage()
+    reply["Subject"] = once
+    assert _reply_subject(reply, locale) == once
+    assert once.startswith("RE" + locale_info(locale).typography.before_colon + ": ")
+    assert "'" not in once or "@" in once or "://" in once

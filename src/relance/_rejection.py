@@ -5,15 +5,16 @@ from __future__ import annotations
 import os
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser
+from email.policy import EmailPolicy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ._addressee import person_name, same_name, takes_replies
 from ._calendar import business_day_after, check_day
 from ._catalogue import Output
 from ._compose import base_context, draft
@@ -49,7 +50,17 @@ REPLY_PREFIX = "RE"
 """The reply prefix French mail clients write (Outlook's « RE : »), followed by the
 region's space before a colon (a no-break one: « RE : » is typeset like the rest)."""
 
-_REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|ré|réf|ref|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+# One prefix at the start of a subject: a gateway's tag (« [EXT] »), a reply's prefix in
+# the languages mail clients write (« RE : », « R: », « Antw: », « AW: », « SV: »,
+# « Réf : »), or a forward's (« TR : », « Fwd: »), which the reply keeps.
+_SUBJECT_PREFIX = re.compile(
+    r"[\s\u00a0\u202f]*(?:"
+    r"\[\s*(?:ext|extern|externe|external)(?:\s+(?:e-?mail|sender|courriel|message))?\s*\]"
+    r"|(?:(?P<forward>tr|fwd|fw|wg)|re|ré|réf|ref|r|antw|aw|sv)"
+    r"[\s\u00a0\u202f]*(?:\[\d+\])?[\s\u00a0\u202f]*[:：]"
+    r")[\s\u00a0\u202f]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -61,10 +72,18 @@ class RejectionReply:
     employer's message when it is given."""
     note: Script
     """A handwritten thank-you note (``kind="note"``), broken into short lines to copy."""
+    warnings: tuple[str, ...] = ()
+    """What relance chose for the user about who is written to, and why, one sentence
+    each: a mailbox greeted « Madame, Monsieur, », a no-reply address replaced by the
+    hiring contact's, a note for someone other than the sender."""
 
     def as_dict(self) -> dict[str, Any]:
         """The reply as JSON-safe data."""
-        return {"email": self.email.as_dict(), "note": self.note.as_dict()}
+        return {
+            "email": self.email.as_dict(),
+            "note": self.note.as_dict(),
+            "warnings": list(self.warnings),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RejectionReply:
@@ -76,7 +95,10 @@ class RejectionReply:
         read = Reader(data, cls)
         email = read.nested("email", Draft.from_dict)
         note = read.nested("note", Script.from_dict)
-        return read.finish(lambda: cls(email=email, note=note))  # type: ignore[arg-type]
+        warnings = read.texts("warnings")
+        return read.finish(
+            lambda: cls(email=email, note=note, warnings=warnings)  # type: ignore[arg-type]
+        )
 
 
 def rejection_reply(
@@ -95,9 +117,10 @@ def rejection_reply(
         interview: the interview the rejection is about.
         rejection: the employer's message, to reply to in its thread: an
             ``email.message.Message``, the raw bytes or text of an ``.eml``, or the
-            path of one. The reply goes to its ``Reply-To``, else its ``From``.
-            Without it, the reply goes to the hiring contact, else the first
-            interviewer, under a subject of its own.
+            path of one. The reply goes to its ``Reply-To``, else its ``From``,
+            unless that address takes no replies (``no-reply@``): then to the
+            hiring contact. Without it, the reply goes to the hiring contact, else
+            the first interviewer, under a subject of its own.
         received_on: the day the rejection arrived; by default the day of the
             message's ``Date`` header.
         send_on: the day to send the reply; by default the first business day after
@@ -110,31 +133,84 @@ def rejection_reply(
             is no way to tell the day (pass ``received_on`` or ``send_on``).
         TemplateError: an override cannot be rendered.
     """
+    return _reply(
+        interview,
+        rejection=rejection,
+        received_on=received_on,
+        send_on=send_on,
+        templates=templates,
+        html=html,
+    )[0]
+
+
+def _reply(
+    interview: Interview,
+    *,
+    rejection: Rejection | None,
+    received_on: date | None,
+    send_on: date | None,
+    templates: Templates | str | os.PathLike[str] | None,
+    html: bool,
+) -> tuple[RejectionReply, str]:
+    """The reply, and the input field that holds its recipient's address."""
     overrides = as_templates(templates)
     message = _read(rejection) if rejection is not None else None
-    contact, to = _recipient(interview, message)
+    to = _addressees(interview, message)
     day = _send_day(interview, message, received_on, send_on)
-    context = {
-        **base_context(interview, day),
-        "contact": contact,
-        **courtesy(contact, interview),
-    }
+    base = base_context(interview, day)
+    context = {**base, "contact": to.greeted, **courtesy(to.greeted, interview)}
     in_reply_to, references = _thread(message)
     email = draft(
         "rejection_reply",
         "rejection",
         context,
         interview=interview,
-        to=to,
+        to=to.to,
         send_on=day,
         templates=overrides,
         html=html,
-        subject=_reply_subject(message, interview.locale),
+        subject=_reply_subject(message, interview.locale, forwards=not to.forwarded),
         in_reply_to=in_reply_to,
         references=references,
     )
-    note = render("note.txt", context, templates=overrides)
-    return RejectionReply(email=email, note=Script.of("note", _card(note)))
+    card = {**base, "contact": to.note, **courtesy(to.note, interview)}
+    note = render("note.txt", card, templates=overrides)
+    reply = RejectionReply(email=email, note=Script.of("note", _card(note)), warnings=to.warnings)
+    return reply, to.field
+
+
+if TYPE_CHECKING:  # typeshed's policies are generic in the message class they make
+    _ModernPolicy = EmailPolicy[EmailMessage]
+else:
+    _ModernPolicy = EmailPolicy
+
+
+class _RawUTF8Headers(_ModernPolicy):
+    """The modern policy, reading 8-bit header bytes as UTF-8 (RFC 6532).
+
+    The stdlib's parser keeps a header's non-ASCII bytes as lone surrogates, which the
+    address parser then leaves in the display name, which the checks refuse. Mail
+    written with SMTPUTF8 (and much 8-bit mail) holds raw UTF-8 there, and older
+    clients Windows-1252; undecodable bytes stay as they are and are refused later.
+    """
+
+    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
+        name, value = super().header_source_parse(sourcelines)
+        if value.isascii():
+            return name, value
+        try:
+            raw = value.encode("ascii", "surrogateescape")
+        except UnicodeEncodeError:  # already text: nothing to decode
+            return name, value
+        for charset in ("utf-8", "cp1252"):
+            try:
+                return name, raw.decode(charset)
+            except UnicodeDecodeError:
+                continue
+        return name, value
+
+
+_RAW_UTF8 = _RawUTF8Headers()
 
 
 def _read(rejection: Rejection) -> EmailMessage:
@@ -154,7 +230,7 @@ def _read(rejection: Rejection) -> EmailMessage:
         block = _header_block(_read_file(Path(rejection)))
     else:
         raise InvalidInput.of(field, "type.rejection")
-    message = BytesHeaderParser(policy=policy.default).parsebytes(block + b"\r\n\r\n")
+    message = BytesHeaderParser(policy=_RAW_UTF8).parsebytes(block + b"\r\n\r\n")
     if not message.keys():
         raise InvalidInput.of(field, "rejection.no_headers")
     return message
@@ -241,46 +317,188 @@ def _header_block(raw: bytes) -> bytes:
     return b"\r\n".join(line for lines_of_field in fields for line in lines_of_field)
 
 
-def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Contact | None, str]:
-    """Who the reply greets (None: someone unknown), and the formatted ``To``.
+@dataclass(frozen=True)
+class _Sender:
+    """One address of the employer's ``From`` or ``Reply-To``, and what it tells."""
 
-    The reply goes to the message's ``Reply-To``, else its ``From``. The person
-    greeted is the interview's contact whose address appears in either header, else
-    the author named in ``From``, else someone unknown (« Madame, Monsieur, »).
+    address: str
+    """The address, as checked."""
+    display_name: str
+    """The name beside it, as written (``""`` for none)."""
+    known: Contact | None
+    """The interview's contact it is, by address, else by name."""
+    person: str | None
+    """The person's name the display name gives (None: a mailbox, a platform)."""
+
+    @property
+    def greeted(self) -> Contact | None:
+        """Who a message to this address greets: the contact, the person, or no one."""
+        if self.known is not None:
+            return self.known
+        return Contact(self.person) if self.person else None
+
+    def formatted(self) -> str:
+        """The address for the reply's ``To``: under the known contact's name."""
+        return format_address(self.known.name, self.address) if self.known else str(self)
+
+    def __str__(self) -> str:
+        # A display name that is only the address again says nothing.
+        name = "" if "@" in self.display_name else self.display_name
+        return format_address(name, self.address)
+
+
+@dataclass(frozen=True)
+class _Addressees:
+    """Who the reply and the note are for, and why, as ``_addressees`` chose."""
+
+    greeted: Contact | None
+    """The person the email greets (None: « Madame, Monsieur, »)."""
+    to: str
+    """The email's formatted recipients (``""``: no address to send it to)."""
+    field: str
+    """The input that holds that address: ``"rejection"``, ``"hiring_contact.email"``."""
+    note: Contact | None
+    """The person the handwritten note is for (None: « Madame, Monsieur, »)."""
+    warnings: tuple[str, ...]
+    """What was chosen for the user, and why."""
+    forwarded: bool = False
+    """The message is the candidate's own, a rejection they forwarded to themselves."""
+
+
+def _addressees(interview: Interview, message: EmailMessage | None) -> _Addressees:
+    """Who the reply and the note are for.
+
+    Without the employer's message: the hiring contact, else the first interviewer.
+    With it, the reply goes to the message's ``Reply-To``, else its ``From``, but
+    never to an address that takes no replies, nor back to the candidate (a
+    rejection they forwarded to themselves): then to the hiring contact (else the
+    known author, else an interviewer) with an address, still in the thread. It
+    greets the person it goes to, else the known author, else « Madame, Monsieur, »
+    (a mailbox or a platform is no one to greet by name). The note goes to the
+    hiring contact, else the author, else whom the reply greets, else « Madame,
+    Monsieur, ».
     """
     if message is None:
         contact = interview.main_contact
-        return contact, recipient(contact)
-    authors = _people(message, "From")
-    replies = _people(message, "Reply-To") or authors
+        field = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
+        return _Addressees(contact, recipient(contact), f"{field}.email", contact, ())
+    everyone = _senders(interview, message, "From")
+    # A Reply-To often repeats the From's address without its name: keep the name.
+    names = {s.address.casefold(): s for s in everyone if s.display_name}
+    replies = [
+        names.get(s.address.casefold(), s) if not s.display_name else s
+        for s in _senders(interview, message, "Reply-To")
+    ] or everyone
     if not replies:
         raise InvalidInput.of("rejection.From", "rejection.no_sender")
-    # The interview's people by address, the hiring contact last so that it wins a tie.
-    known = {
-        c.email.casefold(): c
-        for c in (*interview.interviewers, interview.hiring_contact)
-        if c is not None and c.email
-    }
+    mine = interview.candidate.email.casefold()
+    authors = [s for s in everyone if s.address.casefold() != mine]
+    open_ = [s for s in replies if takes_replies(s.address) and s.address.casefold() != mine]
+    warnings: list[str] = []
+    if open_:
+        greeted = _first(s.greeted for s in (*open_, *authors))
+        to, field = ", ".join(s.formatted() for s in open_), "rejection"
+    else:
+        greeted, to, field, warning = _redirect(interview, replies, authors)
+        warnings.append(warning)
+    # A card is posted to a person: the hiring contact (the seed article's), else who
+    # signed the rejection, else whom the reply greets.
+    author = _first(s.greeted for s in authors)
+    note = interview.hiring_contact or author or greeted
+    if greeted is None:
+        mailboxes = ", ".join(map(str, open_))
+        what = "the reply and the handwritten note open" if note is None else "the reply opens"
+        warnings.append(f'{mailboxes} is a mailbox, not a person: {what} with "Madame, Monsieur,".')
+    if note is not None and note != greeted:
+        who = "the hiring contact, " if note is interview.hiring_contact else ""
+        signed = ", who signed the rejection" if note is author and not who else ""
+        warnings.append(f"The handwritten note is for {who}{note.name}{signed}.")
+    forwarded = all(s.address.casefold() == mine for s in replies)
+    return _Addressees(greeted, to, field, note, tuple(warnings), forwarded)
 
-    def match(contact: Contact) -> Contact | None:
-        return known.get((contact.email or "").casefold())
 
-    everyone = (*authors, *replies)
-    matches = [m for c, _ in everyone if (m := match(c)) is not None]
-    named = [c for c, has_name in everyone if has_name]
-    greeted = matches[0] if matches else (named[0] if named else None)
-    to = ", ".join(
-        format_address(
-            m.name if (m := match(c)) is not None else (c.name if has_name else ""),
-            c.email or "",
-        )
-        for c, has_name in replies
+def _redirect(
+    interview: Interview, replies: list[_Sender], authors: list[_Sender]
+) -> tuple[Contact, str, str, str]:
+    """When no address of the message may have the reply: whom it greets, its ``To``,
+    the input field that holds that address, and the warning that says so."""
+    mine = interview.candidate.email.casefold()
+    closed = ", ".join(dict.fromkeys(s.address for s in replies))
+    if all(s.address.casefold() == mine for s in replies):
+        why = f"{closed} is your own address (a rejection you forwarded to yourself?)"
+    else:
+        why = f"{closed} takes no replies"
+    instead = _instead_of_no_reply(interview, authors)
+    if instead is not None:
+        contact, field, who = instead
+        to = recipient(contact)
+        return contact, to, field, f"{why}: the reply goes to {who}, {to}, in the same thread."
+    # No one's address: the reply greets whom the user will send it to.
+    greeted = interview.hiring_contact or _first(s.greeted for s in authors)
+    if interview.hiring_contact:
+        whose, field = "the hiring contact's", "hiring_contact.email"
+    else:
+        whose, field = "an interviewer's", "interviewers[0].email"
+    return (
+        greeted or interview.main_contact,
+        "",
+        field,
+        (
+            f"{why}, and the interview gives no one's email address: add {whose} ({field}), "
+            "or send the reply yourself."
+        ),
     )
-    return greeted, to
 
 
-def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool]]:
-    """The addresses of one header, checked like any input: (contact, has a name)."""
+def _first(contacts: Iterable[Contact | None]) -> Contact | None:
+    return next((c for c in contacts if c is not None), None)
+
+
+def _instead_of_no_reply(
+    interview: Interview, authors: list[_Sender]
+) -> tuple[Contact, str, str] | None:
+    """Who to write to when no address of the message may have the reply (it takes
+    none, or it is the candidate's): the contact, its input field, and who they are
+    in a sentence; None when no one in the interview has an address."""
+    hiring = interview.hiring_contact
+    if hiring is not None and hiring.email and takes_replies(hiring.email):
+        return hiring, "hiring_contact.email", "the hiring contact"
+    for author in authors:
+        known = author.known
+        if (
+            known is not None
+            and known in interview.interviewers
+            and known.email
+            and takes_replies(known.email)
+        ):
+            index = interview.interviewers.index(known)
+            return known, f"interviewers[{index}].email", "the interviewer who wrote it"
+    for index, contact in enumerate(interview.interviewers):
+        if contact.email and takes_replies(contact.email):
+            return contact, f"interviewers[{index}].email", "the interviewer"
+    return None
+
+
+def _senders(interview: Interview, message: EmailMessage, header_name: str) -> list[_Sender]:
+    """The addresses of one header, each matched to the interview's contacts: by
+    address, then by name (case and accents aside), so that an interviewer whose
+    address is not on file keeps « Madame » or « Monsieur »."""
+    # The hiring contact last, so that it wins a tie.
+    people = [c for c in (*interview.interviewers, interview.hiring_contact) if c is not None]
+    by_address = {c.email.casefold(): c for c in people if c.email}
+    senders = []
+    for contact, display_name in _people(message, header_name):
+        address = contact.email or ""
+        person = person_name(display_name, address, interview.company)
+        known = by_address.get(address.casefold())
+        if known is None and person is not None:
+            known = next((c for c in reversed(people) if same_name(c.name, person)), None)
+        senders.append(_Sender(address, display_name, known, person))
+    return senders
+
+
+def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, str]]:
+    """The addresses of one header, checked like any input: (contact, display name)."""
     field = f"rejection.{header_name}"
     if header_name not in message:
         return []
@@ -301,7 +519,7 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool
             f"This header holds {len(addresses)} addresses, at most {MAX_RECIPIENTS}: "
             "a reply goes to a person, not to a list.",
         )
-    people: list[tuple[Contact, bool]] = []
+    people: list[tuple[Contact, str]] = []
     problems: list[Problem] = []
     for address in addresses:
         try:
@@ -311,7 +529,7 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool
         except InvalidInput as err:
             problems += err.prefixed(field).problems
             continue
-        people.append((checked, bool(address.display_name)))
+        people.append((checked, checked.name if address.display_name else ""))
     if problems:
         raise InvalidInput(problems)
     return people
@@ -362,8 +580,17 @@ def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
     return own, tuple(references)
 
 
-def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
-    """The original subject behind one reply prefix, or None when there is none."""
+def _reply_subject(
+    message: EmailMessage | None, locale: str, *, forwards: bool = True
+) -> str | None:
+    """The original subject behind one reply prefix, or None when there is none.
+
+    The prefixes at its start go: a gateway's « [EXT] » and every reply prefix, in
+    whatever language the employer's mail client wrote it, however often. A
+    forward's « TR : » or « Fwd: » stays, in the region's typography, after
+    relance's « RE : », unless ``forwards`` is false: the candidate's own forward is
+    no part of the employer's thread. The employer's straight apostrophes become ’.
+    """
     if message is None:
         return None
     try:
@@ -377,9 +604,25 @@ def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
             "a message built to inject headers, not answered.",
         )
     subject = " ".join(FORBIDDEN.sub(" ", subject).split())
-    subject = _REPLY_PREFIXES.sub("", subject).strip()
-    colon = locale_info(locale).typography.before_colon + ": "
-    return f"{REPLY_PREFIX}{colon}{subject}" if subject else None
+    colon = locale_info(locale).typography.before_colon + ":"
+    kept: list[str] = []
+    while prefix := _SUBJECT_PREFIX.match(subject):
+        forward = prefix.group("forward")
+        if forward and forwards and (not kept or kept[-1].casefold() != forward.casefold()):
+            kept.append(forward)
+        subject = subject[prefix.end() :]
+    subject = " ".join(_apostrophes(word) for word in subject.split(" ")).strip()
+    if not subject:
+        return None
+    return " ".join([f"{REPLY_PREFIX}{colon}", *(f"{f}{colon}" for f in kept), subject])
+
+
+def _apostrophes(word: str) -> str:
+    """’ for every straight apostrophe (« d’analyste »), as in all of relance's text,
+    but not in an address or a URL."""
+    if "'" not in word or "@" in word or "://" in word:
+        return word
+    return word.replace("'", "’")
 
 
 def _card(text: str) -> str:
@@ -403,7 +646,28 @@ def messages(
     html: bool = False,
 ) -> list[Output]:
     """The reply and the handwritten note, as the catalogue lists them."""
-    reply = rejection_reply(
+    return outputs(
+        interview,
+        send_on=send_on,
+        rejection=rejection,
+        received_on=received_on,
+        templates=templates,
+        html=html,
+    )[1]
+
+
+def outputs(
+    interview: Interview,
+    *,
+    send_on: date | None = None,
+    rejection: Rejection | None = None,
+    received_on: date | None = None,
+    templates: Templates | None = None,
+    html: bool = False,
+) -> tuple[RejectionReply, list[Output]]:
+    """The reply (with its warnings, which the CLI prints), and its messages as the
+    catalogue lists them."""
+    reply, where = _reply(
         interview,
         rejection=rejection,
         received_on=received_on,
@@ -411,12 +675,7 @@ def messages(
         templates=templates,
         html=html,
     )
-    if rejection is not None:
-        where = "rejection"
-    else:
-        who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
-        where = f"{who}.email"
-    return [
+    return reply, [
         Output("rejection-reply", reply.email, where, "email"),
         Output("note", reply.note, "", "note"),
     ]

@@ -22,6 +22,7 @@ from ._draft import Draft
 from ._grammalecte import INSTALL
 from ._model import Interview
 from ._plan import Plan, plan
+from ._rejection import outputs as rejection_outputs
 from ._render import FILTERS, Templates, as_templates
 from ._samples import example_interview, example_rejection, example_text, sample_interviews
 from ._script import Script
@@ -59,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
                 "--reply-to",
                 type=Path,
                 metavar="REJECTION.eml",
-                help="the employer's message: the reply goes to its sender, in its thread",
+                help="the employer's message: the reply goes to its sender, in its thread "
+                "(to the hiring contact when the sender takes no replies)",
             )
             command.add_argument(
                 "--received-on",
@@ -238,7 +240,7 @@ def _rejection(args: argparse.Namespace) -> int:
                 "date.today_before_interview",
                 held=interview.held_on.isoformat(),
             )
-    messages = kind("rejection").messages(
+    reply, messages = rejection_outputs(
         interview,
         rejection=args.reply_to,
         received_on=received_on,
@@ -246,6 +248,11 @@ def _rejection(args: argparse.Namespace) -> int:
         templates=as_templates(args.templates),
         html=args.html,
     )
+    for warning in reply.warnings:  # who the reply and the card are for, and why
+        print(f"relance: warning: {warning}", file=sys.stderr)
+    if args.format == "json" and args.out is None:  # the warnings too, as as_dict() has them
+        sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return _deliver(args, messages)
     if args.reply_to is not None:
         messages = [
             m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
