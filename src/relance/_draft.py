@@ -16,6 +16,7 @@ from urllib.parse import quote
 from ._french import long_date
 from ._locales import locale_info
 from ._model import _FORBIDDEN, Contact, Interview
+from ._sending import send_time
 from .errors import InvalidInput, MissingRecipient, Problem
 
 __all__ = ["Draft", "format_address", "recipient", "sender"]
@@ -154,9 +155,21 @@ class Draft:
         msg["Content-Language"] = locale_info(self.locale).language_tag
         return msg
 
-    def to_eml(self, *, message_id: str | None = None, date: datetime | None = None) -> bytes:
-        """The message as the bytes of an ``.eml`` file: CRLF line ends, lines ≤ 998 octets."""
-        return self.to_message(message_id=message_id, date=date).as_bytes()
+    def to_eml(
+        self, *, message_id: str | None = None, date: datetime | None = None, draft: bool = False
+    ) -> bytes:
+        """The message as the bytes of an ``.eml`` file: CRLF line ends, lines ≤ 998 octets.
+
+        With ``draft=True``, the file is a draft to send: ``Date`` is 09:00 on
+        ``send_on`` in the region's time zone (unless ``date`` is given) and
+        ``X-Unsent: 1`` makes Outlook and Thunderbird open it as a message to send.
+        """
+        if draft and date is None:
+            date = send_time(self.send_on, self.locale)
+        message = self.to_message(message_id=message_id, date=date)
+        if draft:
+            message["X-Unsent"] = "1"
+        return message.as_bytes()
 
     def mailto(self) -> str:
         """A ``mailto:`` URI (RFC 6068) that opens this draft in the user's mail client."""
