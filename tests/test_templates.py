@@ -339,8 +339,9 @@ def test_cli_message_commands_take_templates_and_html(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["thank-you-1.html", "thank-you-1.txt", "thank-you-2.html", "thank-you-2.txt"]
-    assert "Objet\u00a0: Merci, Marie Tremblay\n" in (out / "thank-you-1.txt").read_text()
+    first, second = "thank-you-1-marie-tremblay", "thank-you-2-dominique-belanger"
+    assert names == [f"{first}.html", f"{first}.txt", f"{second}.html", f"{second}.txt"]
+    assert "Objet\u00a0: Merci, Marie Tremblay\n" in (out / f"{first}.txt").read_text()
     broken = run("follow-up", str(interview), "--templates", str(tmp_path / "absent"))
     assert broken.returncode == 2
     assert "templates: " in broken.stderr

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from email.generator import BytesGenerator
+from functools import partial
 from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
@@ -18,13 +18,17 @@ from typing import NoReturn
 from . import __version__
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
+from ._cli_files import file_names, is_stdio, load_interview, read_bytes, write_all
+from ._cli_words import Words, words_for
 from ._draft import Draft
+from ._french import long_date
 from ._grammalecte import INSTALL
 from ._model import Interview
 from ._plan import Plan, plan
 from ._render import FILTERS, Templates, as_templates
 from ._samples import example_interview, example_rejection, example_text, sample_interviews
 from ._script import Script
+from ._sending import TIME_ZONES, first_business_day
 from .errors import InvalidInput, Problem, RelanceError
 
 __all__ = ["example_interview", "example_rejection", "example_text", "main"]
@@ -40,11 +44,16 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Start with `relance example > interview.toml`, edit it, then "
         "`relance thank-you interview.toml`.",
     )
-    parser.add_argument("--version", action="version", version=f"relance {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"relance {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     commands.add_parser("demo", help="show every message for the built-in example interview")
-    commands.add_parser("example", help="print a commented example interview file (TOML)")
+    example = commands.add_parser("example", help="print a commented example interview file (TOML)")
+    example.add_argument(
+        "--rejection",
+        action="store_true",
+        help="print a sample employer's rejection instead (an .eml file, for --reply-to)",
+    )
 
     thanks = commands.add_parser(
         "thank-you",
@@ -72,7 +81,8 @@ def _parser() -> argparse.ArgumentParser:
         "--reply-to",
         type=Path,
         metavar="REJECTION.eml",
-        help="the employer's message: the reply goes to its sender, in its thread",
+        help="the employer's message (- for standard input): the reply goes to its "
+        "sender, in its thread",
     )
     refused.add_argument(
         "--received-on",
@@ -86,12 +96,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Print every step of the follow-up as a dated checklist; "
         "with --ics, also write it as a calendar file.",
     )
-    schedule.add_argument("file", type=Path, help="the interview, a .toml or .json file")
-    schedule.add_argument("--ics", type=Path, metavar="OUT", help="write the calendar file OUT")
-    schedule.add_argument("--format", choices=("text", "json"), default="text")
+    schedule.add_argument("file", type=Path, help=_FILE_HELP)
     schedule.add_argument(
-        "--start", metavar="YYYY-MM-DD", help="drop the steps before this day (a late plan)"
+        "--ics",
+        type=Path,
+        metavar="OUT",
+        help="write the calendar file OUT (- for standard output)",
     )
+    schedule.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    schedule.add_argument(
+        "--start",
+        metavar="YYYY-MM-DD",
+        help="drop the steps before this day (default: today)",
+    )
+    schedule.add_argument("--force", action="store_true", help="replace an existing OUT")
     _template_options(schedule)
 
     own = commands.add_parser(
@@ -112,14 +130,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FILE_HELP = "the interview, a .toml or .json file (- for standard input)"
+
+
 def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> None:
-    command.add_argument("file", type=Path, help="the interview, a .toml or .json file")
-    command.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    command.add_argument("file", type=Path, help=_FILE_HELP)
+    command.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
     command.add_argument(
+        "-o",
         "--out",
         type=Path,
         metavar="DIR",
-        help="write one file per message into DIR instead of printing them",
+        help="write one file per message into DIR instead of printing them (- to print)",
+    )
+    command.add_argument(
+        "--force", action="store_true", help="replace files that already exist in DIR"
     )
     command.add_argument("--send-on", metavar="YYYY-MM-DD", help=send_on_help)
     _template_options(command)
@@ -137,38 +162,126 @@ def _template_options(command: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input)."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser()
+    if not argv:  # `relance` alone: say what it does
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
+    words = words_for(os.environ)
     try:
         if args.command == "example":
-            sys.stdout.write(example_text())
+            _example(args)
         elif args.command == "demo":
-            _demo()
+            _demo(words)
         elif args.command in ("thank-you", "follow-up"):
-            messages = kind(args.command).messages(
-                Interview.load(args.file),
-                send_on=_day(args.send_on),
-                templates=as_templates(args.templates),
-                html=args.html,
+            interview = load_interview(args.file)
+            messages = _not_in_the_past(
+                lambda day: kind(args.command).messages(
+                    interview,
+                    send_on=day,
+                    templates=as_templates(args.templates),
+                    html=args.html,
+                ),
+                interview,
+                _day(args.send_on),
+                words,
             )
-            _emit(messages, args.format, args.out)
+            _emit(messages, args, interview, words)
         elif args.command == "rejection":
-            _rejection(args)
+            _rejection(args, words)
         elif args.command == "templates":
-            return _templates(args)
+            return _templates(args, words)
         else:
-            _plan(args)
+            _plan(args, words)
     except RelanceError as err:
-        _fail(err)
+        _fail(_as_options(err), words)
     except BrokenPipeError:  # `relance demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        print("relance: interrupted", file=sys.stderr)
+        print(words("interrupted"), file=sys.stderr)
         return 130
     return 0
 
 
-def _templates(args: argparse.Namespace) -> int:
+def _example(args: argparse.Namespace) -> None:
+    if args.rejection:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(example_rejection())
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(example_text())
+
+
+def today(interview: Interview) -> date:
+    """Today in the interview's region, or ``RELANCE_TODAY`` (YYYY-MM-DD) when set, for
+    runs that must give the same result any day. The library never reads the clock;
+    the command line does, here only."""
+    fixed = os.environ.get("RELANCE_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise InvalidInput.one(
+                "RELANCE_TODAY", f"{fixed!r} is not a date like 2026-12-02."
+            ) from None
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(TIME_ZONES[interview.locale])).date()
+
+
+def _not_in_the_past(
+    produce: Callable[[date | None], list[Output]],
+    interview: Interview,
+    send_on: date | None,
+    words: Words,
+) -> list[Output]:
+    """The messages, dated and worded for today's first business day when the day
+    they would go out on has passed (and one line on standard error to say so)."""
+    now = today(interview)
+    if send_on is not None:
+        if send_on < now:
+            raise InvalidInput.one(
+                "--send-on",
+                f"{send_on.isoformat()} is past (today is {now.isoformat()}); "
+                "leave --send-on out to send as soon as possible.",
+            )
+        return produce(send_on)
+    messages = produce(None)
+    planned = min((m.text.send_on for m in messages if isinstance(m.text, Draft)), default=now)
+    if planned >= now:
+        return messages
+    day = first_business_day(interview, now)
+    said = date.isoformat if words.language == "en" else partial(long_date, locale=interview.locale)
+    print(words("late", planned=said(planned), day=said(day)), file=sys.stderr)
+    return produce(day)
+
+
+_OPTIONS = {
+    "send_on": "--send-on",
+    "received_on": "--received-on",
+    "start": "--start",
+    "rejection": "--reply-to",
+}
+
+
+def _as_options(err: RelanceError) -> RelanceError:
+    """The error, its fields named as the user typed them: ``--send-on``, not ``send_on``."""
+    if not isinstance(err, InvalidInput):
+        return err
+    problems = []
+    for problem in err.problems:
+        head, dot, rest = problem.field.partition(".")
+        if head in _OPTIONS:
+            field = _OPTIONS[head] + (f" ({rest} header)" if dot else "")
+            problems.append(dataclasses.replace(problem, field=field))
+        else:
+            problems.append(problem)
+    return InvalidInput(problems)
+
+
+def _templates(args: argparse.Namespace, words: Words) -> int:
     if args.action == "list":
         for template in TEMPLATES.values():
             print(f"{template.name}: {template.renders}")
@@ -184,7 +297,7 @@ def _templates(args: argparse.Namespace) -> int:
             )
         package = files("relance").joinpath("templates")
         contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
-        _write_all(args.directory, contents, option="DIR")
+        write_all(args.directory, contents, option="DIR")
         for name in contents:
             print(args.directory / name)
         return 0
@@ -192,67 +305,88 @@ def _templates(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     renders = sum(1 for _ in sample_interviews())
-    summary = f"{args.directory}: every template rendered over {renders} sample interviews"
+    summary = words("checked", directory=args.directory, count=renders)
     if not french:
-        print(f"French not checked: Grammalecte is not installed ({INSTALL}).", file=sys.stderr)
+        print(words("no_french", install=INSTALL), file=sys.stderr)
     if problems:
-        print(f"{summary}: {len(problems)} problem(s).", file=sys.stderr)
+        print(summary + words("problems", count=len(problems)), file=sys.stderr)
         return 2
-    print(f"{summary}{', Grammalecte included' if french else ''}: no problem.")
+    print(summary + (words("checked_french") if french else "") + words("no_problem"))
     return 0
 
 
-def _rejection(args: argparse.Namespace) -> None:
-    interview = Interview.load(args.file)
+def _rejection(args: argparse.Namespace, words: Words) -> None:
+    if is_stdio(args.file) and is_stdio(args.reply_to):
+        raise InvalidInput.one(
+            "--reply-to", "Standard input already holds the interview; give the message's file."
+        )
+    interview = load_interview(args.file)
+    rejection = None if args.reply_to is None else read_bytes(args.reply_to, "--reply-to")
     received_on = _day(args.received_on, option="--received-on")
     if args.reply_to is None and received_on is None and args.send_on is None:
-        received_on = date.today()  # the command is run when the answer arrives
+        received_on = today(interview)  # the command is run when the answer arrives
         if received_on < interview.held_on:
             raise InvalidInput.one(
                 "--received-on",
                 f"Today is before the interview ({interview.held_on.isoformat()}): "
                 "say when the rejection arrived, or give it with --reply-to.",
             )
-    messages = kind("rejection").messages(
+    messages = _not_in_the_past(
+        lambda day: kind("rejection").messages(
+            interview,
+            rejection=rejection,
+            received_on=received_on,
+            send_on=day,
+            templates=as_templates(args.templates),
+            html=args.html,
+        ),
         interview,
-        rejection=args.reply_to,
-        received_on=received_on,
-        send_on=_day(args.send_on),
-        templates=as_templates(args.templates),
-        html=args.html,
+        _day(args.send_on),
+        words,
     )
     if args.reply_to is not None:
         messages = [
             m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
             for m in messages
         ]
-    _emit(messages, args.format, args.out)
+    _emit(messages, args, interview, words)
 
 
-def _plan(args: argparse.Namespace) -> None:
+def _plan(args: argparse.Namespace, words: Words) -> None:
+    interview = load_interview(args.file)
+    start = _day(args.start, option="--start")
     steps = plan(
-        Interview.load(args.file),
-        start=_day(args.start, option="--start"),
+        interview,
+        start=today(interview) if start is None else start,
         templates=args.templates,
         html=args.html,
     )
+    if is_stdio(args.ics):  # the calendar is what standard output carries
+        sys.stdout.flush()
+        sys.stdout.buffer.write(steps.to_ics())
+        sys.stdout.buffer.flush()
+        return
+    if args.html and args.format == "text":
+        print(words("html_text"), file=sys.stderr)
     if args.ics is not None:
-        _write_all(args.ics.parent, {args.ics.name: steps.to_ics()}, option="--ics")
+        write_all(
+            args.ics.parent, {args.ics.name: steps.to_ics()}, option="--ics", force=args.force
+        )
     if args.format == "json":
         sys.stdout.write(json.dumps(steps.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(steps.as_text())
         if args.ics is not None:
-            print(f"\nCalendar: {args.ics}")
+            print("\n" + words("calendar", path=args.ics))
 
 
-def _fail(err: RelanceError) -> NoReturn:
+def _fail(err: RelanceError, words: Words) -> NoReturn:
     if isinstance(err, InvalidInput):
-        lines = [f"relance: error: invalid input ({len(err.problems)}):"]
+        lines = [words("invalid", count=len(err.problems))]
         lines += [f"  {problem}" for problem in err.problems]
         message = "\n".join(lines)
     else:
-        message = f"relance: error: {err}"
+        message = words("error", message=err)
     print(message, file=sys.stderr)
     raise SystemExit(2)
 
@@ -266,27 +400,20 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
         raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
 
 
-_DEMO_TITLES = {
-    "thank_you": "The thank-you notes: one email to each interviewer, the next business day",
-    "follow_up": "The follow-up a week later: the email, the call, the voicemail",
-    "rejection_reply": "After a rejection: the reply in the employer's thread, "
-    "and a handwritten note",
-    "plan": "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",
-}
-
-
-def _demo() -> None:
+def _demo(words: Words) -> None:
     interview = example_interview()
-    print("relance demo: the messages for the built-in example interview")
-    print("(`relance example` prints its input file).")
+    print(words("demo_intro"))
     for row in KINDS:
         messages = row.messages(interview, rejection=example_rejection())
         print("\n" + "═" * 72)
-        print(_DEMO_TITLES.get(row.name, row.purpose[:1].upper() + row.purpose[1:]) + "\n")
+        print(words(f"demo.{row.name}") + "\n")
         sys.stdout.write(_RULE.join(message.text.as_text() for message in messages))
 
 
-def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
+def _emit(
+    items: Sequence[Output], args: argparse.Namespace, interview: Interview, words: Words
+) -> None:
+    fmt, out = args.format, args.out
     drafts = [item for _, item, _, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
         missing = [
@@ -296,8 +423,10 @@ def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
         ]
         if missing:
             raise InvalidInput(missing)
-    if out is None:
+    if out is None or is_stdio(out):
         if fmt == "text":
+            if args.html:
+                print(words("html_text"), file=sys.stderr)
             sys.stdout.write(_RULE.join(item.text.as_text() for item in items))
         elif fmt == "json":
             text = json.dumps(as_json(list(items)), ensure_ascii=False, indent=2)
@@ -307,11 +436,14 @@ def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
             sys.stdout.buffer.write(_mbox(drafts))
             sys.stdout.buffer.flush()
         return
-    contents = dict(_file(name, item, fmt) for name, item, _, _ in items)
-    for name, item, _, _ in items:
+    names = file_names(interview, items)
+    contents = dict(
+        _file(name, item, fmt) for name, (_, item, _, _) in zip(names, items, strict=True)
+    )
+    for name, (_, item, _, _) in zip(names, items, strict=True):
         if isinstance(item, Draft) and item.html is not None and fmt != "eml":
             contents[f"{name}.html"] = item.html.encode()
-    _write_all(out, contents, option="--out")
+    write_all(out, contents, option="--out", force=args.force)
     for name in contents:
         print(out / name)
 
@@ -321,7 +453,7 @@ def _file(name: str, item: Draft | Script | Plan, fmt: str) -> tuple[str, bytes]
         text = json.dumps(item.as_dict(), ensure_ascii=False, indent=2) + "\n"
         return f"{name}.json", text.encode()
     if fmt == "eml" and isinstance(item, Draft):
-        return f"{name}.eml", item.to_eml()
+        return f"{name}.eml", item.to_eml(draft=True)
     return f"{name}.txt", item.as_text().encode()
 
 
@@ -329,33 +461,17 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
     """Several messages on one stream: the mboxrd format mail tools read."""
     buffer = BytesIO()
     for draft in drafts:
-        message = draft.to_message()
+        message = draft.to_eml(draft=True).replace(b"\r\n", b"\n")
         stamp = datetime.now(UTC).strftime("%a %b %d %H:%M:%S %Y")
         buffer.write(f"From relance {stamp}\n".encode())
-        BytesGenerator(buffer, mangle_from_=True).flatten(message, linesep="\n")
+        buffer.write(b"".join(_mangle_from(line) for line in message.splitlines(keepends=True)))
         buffer.write(b"\n")
     return buffer.getvalue()
 
 
-def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> None:
-    """Write every file or none: each goes to a temporary name, then all are renamed."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise InvalidInput.one(option, f"Cannot create {directory}: {err.strerror}.") from None
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, data in contents.items():
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.")
-            staged.append((temporary, directory / name))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-        for temporary, final in staged:
-            os.replace(temporary, final)
-    except OSError as err:
-        for temporary, _ in staged:
-            Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput.one(option, f"Cannot write into {directory}: {err.strerror}.") from None
+def _mangle_from(line: bytes) -> bytes:
+    """mboxrd: a ">" more before a line that starts with "From " behind any ">"."""
+    return b">" + line if line.lstrip(b">").startswith(b"From ") else line
 
 
 if __name__ == "__main__":  # pragma: no cover
