@@ -74,7 +74,7 @@ def slug(name: str) -> str:
     """
     name = name.replace("Œ", "Oe").replace("œ", "oe").replace("Æ", "Ae").replace("æ", "ae")
     name = name.replace("ß", "ss")
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
