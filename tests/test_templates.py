@@ -323,7 +323,8 @@ def test_cli_templates_check_reports_errors_and_french(tmp_path: Path) -> None:
     result = run("templates", "check", str(tmp_path))
     assert result.returncode == 2
     assert f"{tmp_path / 'call.txt'}, line 3: 'inconnu' is undefined." in result.stdout
-    assert "fr_CH-cordial-bare note: " in result.stdout
+    assert f"{tmp_path / 'note.txt'}, line 3: " in result.stdout
+    assert "(fr_CA-formal-example note and 23 more)" in result.stdout
     assert "problem(s)" in result.stderr
     assert "Traceback" not in result.stderr
 
