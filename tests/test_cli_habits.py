@@ -305,3 +305,22 @@ def test_lenient_input_where_the_intent_is_clear(tmp_path: Path, interview_file:
         "interviewers[0].civility: Unknown value 'Mlle'; use one of 'Madame', 'Monsieur', "
         "or leave it out." in result.stderr
     )
+
+
+def test_one_standard_output_for_one_thing(interview_file: Path) -> None:
+    result = run("plan", str(interview_file), "--ics", "-", "--format", "json")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "relance: error: invalid input (1):\n  --ics: Standard output carries the calendar "
+        "or the JSON, not both: name a file.\n"
+    )
+
+
+def test_a_missing_templates_directory_names_its_option(
+    interview_file: Path, tmp_path: Path
+) -> None:
+    result = run("thank-you", str(interview_file), "--templates", str(tmp_path / "absent"))
+    assert result.stderr == (
+        "relance: error: invalid input (1):\n"
+        f"  --templates: {tmp_path / 'absent'} is not a directory.\n"
+    )

@@ -214,7 +214,7 @@ def _example(args: argparse.Namespace) -> None:
         sys.stdout.write(example_text())
 
 
-def today(interview: Interview) -> date:
+def _today(interview: Interview) -> date:
     """Today in the interview's region, or ``RELANCE_TODAY`` (YYYY-MM-DD) when set, for
     runs that must give the same result any day. The library never reads the clock;
     the command line does, here only."""
@@ -239,7 +239,7 @@ def _not_in_the_past(
 ) -> list[Output]:
     """The messages, dated and worded for today's first business day when the day
     they would go out on has passed (and one line on standard error to say so)."""
-    now = today(interview)
+    now = _today(interview)
     if send_on is not None:
         if send_on < now:
             raise InvalidInput.one(
@@ -263,6 +263,7 @@ _OPTIONS = {
     "received_on": "--received-on",
     "start": "--start",
     "rejection": "--reply-to",
+    "templates": "--templates",
 }
 
 
@@ -324,7 +325,7 @@ def _rejection(args: argparse.Namespace, words: Words) -> None:
     rejection = None if args.reply_to is None else read_bytes(args.reply_to, "--reply-to")
     received_on = _day(args.received_on, option="--received-on")
     if args.reply_to is None and received_on is None and args.send_on is None:
-        received_on = today(interview)  # the command is run when the answer arrives
+        received_on = _today(interview)  # the command is run when the answer arrives
         if received_on < interview.held_on:
             raise InvalidInput.one(
                 "--received-on",
@@ -357,10 +358,14 @@ def _plan(args: argparse.Namespace, words: Words) -> None:
     start = _day(args.start, option="--start")
     steps = plan(
         interview,
-        start=today(interview) if start is None else start,
+        start=_today(interview) if start is None else start,
         templates=args.templates,
         html=args.html,
     )
+    if is_stdio(args.ics) and args.format == "json":
+        raise InvalidInput.one(
+            "--ics", "Standard output carries the calendar or the JSON, not both: name a file."
+        )
     if is_stdio(args.ics):  # the calendar is what standard output carries
         sys.stdout.flush()
         sys.stdout.buffer.write(steps.to_ics())
