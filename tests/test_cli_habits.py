@@ -324,3 +324,10 @@ def test_a_missing_templates_directory_names_its_option(
         "relance: error: invalid input (1):\n"
         f"  --templates: {tmp_path / 'absent'} is not a directory.\n"
     )
+
+
+def test_templates_check_names_its_directory_dir(tmp_path: Path) -> None:
+    result = run("templates", "check", str(tmp_path / "absent"))
+    assert result.stderr == (
+        f"relance: error: invalid input (1):\n  DIR: {tmp_path / 'absent'} is not a directory.\n"
+    )

@@ -302,7 +302,11 @@ def _templates(args: argparse.Namespace, words: Words) -> int:
         for name in contents:
             print(args.directory / name)
         return 0
-    problems, french = check_templates(Templates(args.directory))
+    try:
+        overrides = Templates(args.directory)
+    except InvalidInput as err:  # named DIR here, not --templates
+        raise InvalidInput.one("DIR", err.problems[0].message) from None
+    problems, french = check_templates(overrides)
     for problem in problems:
         print(problem)
     renders = sum(1 for _ in sample_interviews())
