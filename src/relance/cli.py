@@ -19,7 +19,7 @@ from . import __version__
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
 from ._cli_files import file_names, is_stdio, load_interview, read_bytes, write_all
-from ._cli_words import Words, words_for
+from ._cli_words import Words, translate_help, words_for
 from ._draft import Draft
 from ._french import long_date
 from ._grammalecte import INSTALL
@@ -163,12 +163,13 @@ def _template_options(command: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input)."""
     argv = sys.argv[1:] if argv is None else argv
+    words = words_for(os.environ)
     parser = _parser()
+    translate_help(parser, words)
     if not argv:  # `relance` alone: say what it does
         parser.print_help()
         return 0
     args = parser.parse_args(argv)
-    words = words_for(os.environ)
     try:
         if args.command == "example":
             _example(args)
