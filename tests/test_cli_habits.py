@@ -331,3 +331,21 @@ def test_templates_check_names_its_directory_dir(tmp_path: Path) -> None:
     assert result.stderr == (
         f"relance: error: invalid input (1):\n  DIR: {tmp_path / 'absent'} is not a directory.\n"
     )
+
+
+def test_a_rejection_without_a_date_arrived_today(
+    interview_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eml = tmp_path / "refus.eml"
+    eml.write_bytes(example_rejection().replace(b"Date: Thu, 10 Dec 2026 16:05:00 -0500\n", b""))
+    assert b"Date:" not in eml.read_bytes()
+    early = run("rejection", str(interview_file), "--reply-to", str(eml))
+    assert early.returncode == 2
+    assert early.stderr == (
+        "relance: error: invalid input (1):\n  --received-on: Today is before the interview "
+        "(2026-12-01): say when the rejection arrived, or give it with --reply-to.\n"
+    )
+    monkeypatch.setenv("RELANCE_TODAY", "2026-12-14")
+    result = run("rejection", str(interview_file), "--reply-to", str(eml), "-f", "json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["email"]["send_on"] == "2026-12-15"

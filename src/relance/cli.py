@@ -329,33 +329,52 @@ def _rejection(args: argparse.Namespace, words: Words) -> None:
     interview = load_interview(args.file)
     rejection = None if args.reply_to is None else read_bytes(args.reply_to, "--reply-to")
     received_on = _day(args.received_on, option="--received-on")
-    if args.reply_to is None and received_on is None and args.send_on is None:
+    undated = received_on is None and args.send_on is None and not _dated(rejection)
+    if undated and _today(interview) >= interview.held_on:
         received_on = _today(interview)  # the command is run when the answer arrives
-        if received_on < interview.held_on:
+    try:
+        messages = _not_in_the_past(
+            lambda day: kind("rejection").messages(
+                interview,
+                rejection=rejection,
+                received_on=received_on,
+                send_on=day,
+                templates=as_templates(args.templates),
+                html=args.html,
+            ),
+            interview,
+            _day(args.send_on),
+            words,
+        )
+    except InvalidInput as err:
+        # Nothing said when the rejection arrived, and today cannot be that day.
+        if undated and received_on is None and "received_on" in (p.field for p in err.problems):
             raise InvalidInput.one(
                 "--received-on",
                 f"Today is before the interview ({interview.held_on.isoformat()}): "
                 "say when the rejection arrived, or give it with --reply-to.",
-            )
-    messages = _not_in_the_past(
-        lambda day: kind("rejection").messages(
-            interview,
-            rejection=rejection,
-            received_on=received_on,
-            send_on=day,
-            templates=as_templates(args.templates),
-            html=args.html,
-        ),
-        interview,
-        _day(args.send_on),
-        words,
-    )
+            ) from None
+        raise
     if args.reply_to is not None:
         messages = [
             m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
             for m in messages
         ]
     _emit(messages, args, interview, words)
+
+
+def _dated(rejection: bytes | None) -> bool:
+    """Whether the employer's message has a Date header that says when it arrived."""
+    if rejection is None:
+        return False
+    from email.parser import BytesParser
+    from email.policy import default
+
+    message = BytesParser(policy=default).parsebytes(rejection, headersonly=True)
+    try:
+        return isinstance(message["Date"].datetime, datetime)
+    except (AttributeError, TypeError, ValueError):
+        return False
 
 
 def _plan(args: argparse.Namespace, words: Words) -> None:
