@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import relance
 from clirun import run
@@ -228,6 +231,14 @@ def test_ics_refuses_to_overwrite_unless_forced(interview_file: Path, tmp_path: 
 )
 def test_file_names_are_ascii_slugs(name: str, expected: str) -> None:
     assert slug(name) == expected
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_a_slug_is_always_a_safe_file_name(name: str) -> None:
+    made = slug(name)
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", made)
+    assert slug(made) == made
 
 
 def test_a_note_without_address_still_says_for_whom(tmp_path: Path) -> None:
