@@ -41,6 +41,8 @@ class _Report:
     def add(
         self, template: str, line: int | None, what: str, sample: str = "", example: str = ""
     ) -> None:
+        # A TemplateError names an override by its path already; a package template
+        # keeps its bare name, so it is not taken for a file of the directory.
         where = str(self.templates.path / template) if self.templates.has(template) else template
         problem = self.problems.setdefault((where, line or 0, what), _Problem(example))
         if sample:
