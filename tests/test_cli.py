@@ -18,6 +18,7 @@ import icalendar
 import pytest
 
 import relance
+from conftest import TODAY
 from relance import Interview, follow_up, plan, rejection_reply, thank_you_notes
 from relance.cli import example_interview, example_rejection, example_text
 
@@ -112,7 +113,10 @@ def test_thank_you_into_a_directory(
     result = run("thank-you", str(interview_file), "--format", fmt, "--out", str(out))
     assert result.returncode == 0, result.stderr
     files = sorted(out.iterdir())
-    assert [f.name for f in files] == [f"thank-you-1.{suffix}", f"thank-you-2.{suffix}"]
+    assert [f.name for f in files] == [
+        f"thank-you-1-marie-tremblay.{suffix}",
+        f"thank-you-2-dominique-belanger.{suffix}",
+    ]
     assert result.stdout.splitlines() == [str(f) for f in files]
     notes = thank_you_notes(Interview.load(interview_file))
     for path, note in zip(files, notes, strict=True):
@@ -217,11 +221,17 @@ def test_follow_up_into_a_directory_as_eml(interview_file: Path, tmp_path: Path)
     out = tmp_path / "follow-up"
     result = run("follow-up", str(interview_file), "--format", "eml", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["call.txt", "follow-up.eml", "voicemail.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "call-marie-tremblay.txt",
+        "follow-up-marie-tremblay.eml",
+        "voicemail-marie-tremblay.txt",
+    ]
     later = follow_up(Interview.load(interview_file))
-    parsed = message_from_bytes((out / "follow-up.eml").read_bytes(), policy=default)
+    eml = (out / "follow-up-marie-tremblay.eml").read_bytes()
+    parsed = message_from_bytes(eml, policy=default)
     assert parsed["Subject"] == later.email.subject
-    assert (out / "voicemail.txt").read_text(encoding="utf-8") == later.voicemail.as_text()
+    voicemail = (out / "voicemail-marie-tremblay.txt").read_text(encoding="utf-8")
+    assert voicemail == later.voicemail.as_text()
 
 
 def test_plan_prints_a_checklist_and_writes_the_calendar(
@@ -269,13 +279,18 @@ def test_rejection_replies_in_the_thread(interview_file: Path, tmp_path: Path) -
         str(out),
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["note.txt", "rejection-reply.eml"]
-    reply = message_from_bytes((out / "rejection-reply.eml").read_bytes(), policy=default)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "note-recrutement-ubisoft.txt",
+        "rejection-reply-recrutement-ubisoft.eml",
+    ]
+    reply = message_from_bytes(
+        (out / "rejection-reply-recrutement-ubisoft.eml").read_bytes(), policy=default
+    )
     original = message_from_bytes(example_rejection(), policy=default)
     assert reply["In-Reply-To"] == original["Message-ID"]
     assert reply["Subject"] == f"RE\u00a0: {original['Subject']}"
     expected = rejection_reply(Interview.load(interview_file), rejection=eml)
-    assert (out / "note.txt").read_text(encoding="utf-8") == expected.note.as_text()
+    assert (out / "note-recrutement-ubisoft.txt").read_text("utf-8") == expected.note.as_text()
 
 
 def test_rejection_without_a_message_is_dated_from_today(tmp_path: Path) -> None:
@@ -284,7 +299,7 @@ def test_rejection_without_a_message_is_dated_from_today(tmp_path: Path) -> None
     result = run("rejection", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    expected = rejection_reply(Interview.load(path), received_on=date.today())
+    expected = rejection_reply(Interview.load(path), received_on=TODAY)
     assert data == expected.as_dict()
 
 
@@ -303,7 +318,8 @@ def test_rejection_with_a_hostile_message_exits_2(interview_file: Path, tmp_path
     eml.write_bytes(b"From: =?utf-8?q?x=0D=0ABcc:_y@evil.example?= <m@example.com>\r\n\r\nNon.\r\n")
     result = run("rejection", str(interview_file), "--reply-to", str(eml))
     assert result.returncode == 2
-    assert "rejection.From: The sender's name or address holds a line break." in result.stderr
+    message = "--reply-to (From header): The sender's name or address holds a line break."
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -37,7 +37,8 @@ def messages(scenario: Scenario) -> Iterator[Named]:
     nouns = proper_nouns(iv)
     for path, (_, text) in every_rendered(scenario).items():
         yield Named(f"{name}-{Path(path).stem}", prose(text), nouns)
-    threaded = rejection_reply(iv, rejection=example_rejection()).email
+    # Received on the interview's day: the sample message's own Date may be before it.
+    threaded = rejection_reply(iv, rejection=example_rejection(), received_on=iv.held_on).email
     yield Named(f"{name}-reply-subject", threaded.subject, nouns)
 
 

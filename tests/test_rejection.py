@@ -920,7 +920,7 @@ def test_the_cli_says_on_stderr_who_the_reply_is_for(tmp_path: Path) -> None:
         str(out),
     )
     assert (eml.returncode, eml.stderr) == (0, warning)
-    sent = parse((out / "rejection-reply.eml").read_bytes())
+    sent = parse((out / "rejection-reply-marie-tremblay.eml").read_bytes())
     assert sent["To"] == "Marie Tremblay <marie.tremblay@example.com>"
     assert sent["In-Reply-To"] == "<1866254901.1234.1797023133@wd5-prod-notify.example>"
 

@@ -67,7 +67,13 @@ def results(interview: Interview) -> Iterator[object]:
     yield later.call
     yield later.voicemail
     yield rejection_reply(interview, received_on=interview.held_on + timedelta(days=14))
-    yield rejection_reply(interview, rejection=example_rejection(), html=True)
+    # The sample rejection, as if it had arrived two weeks after this interview.
+    yield rejection_reply(
+        interview,
+        rejection=example_rejection(),
+        received_on=interview.held_on + timedelta(days=14),
+        html=True,
+    )
     steps = plan(interview)
     yield steps
     yield from steps

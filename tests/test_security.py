@@ -665,11 +665,12 @@ def test_out_writes_every_file_or_none(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["example"]) == 0
     interview.write_text(capsys.readouterr().out, encoding="utf-8")
     out = tmp_path / "out"
-    (out / "thank-you-2.txt").mkdir(parents=True)
+    (out / "thank-you-2-dominique-belanger.txt").mkdir(parents=True)
     assert main(["thank-you", str(interview), "--out", str(out)]) == 1
-    assert sorted(p.name for p in out.iterdir()) == ["thank-you-2.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["thank-you-2-dominique-belanger.txt"]
     assert capsys.readouterr().err == (
-        f"relance: error: {out / 'thank-you-2.txt'} is in the way: it is not a file. "
+        f"relance: error: {out / 'thank-you-2-dominique-belanger.txt'} is in the way: "
+        "it is not a file. "
         "Nothing was written.\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["interview.toml", "out"]

@@ -323,7 +323,8 @@ def test_cli_templates_check_reports_errors_and_french(tmp_path: Path) -> None:
     result = run("templates", "check", str(tmp_path))
     assert result.returncode == 2
     assert f"{tmp_path / 'call.txt'}, line 3: 'inconnu' is undefined." in result.stdout
-    assert "fr_CH-cordial-bare note: " in result.stdout
+    assert f"{tmp_path / 'note.txt'}, line 3: " in result.stdout
+    assert "(fr_CA-formal-example note and 23 more)" in result.stdout
     assert "problem(s)" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -339,8 +340,9 @@ def test_cli_message_commands_take_templates_and_html(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["thank-you-1.html", "thank-you-1.txt", "thank-you-2.html", "thank-you-2.txt"]
-    assert "Objet\u00a0: Merci, Marie Tremblay\n" in (out / "thank-you-1.txt").read_text()
+    first, second = "thank-you-1-marie-tremblay", "thank-you-2-dominique-belanger"
+    assert names == [f"{first}.html", f"{first}.txt", f"{second}.html", f"{second}.txt"]
+    assert "Objet\u00a0: Merci, Marie Tremblay\n" in (out / f"{first}.txt").read_text()
     broken = run("follow-up", str(interview), "--templates", str(tmp_path / "absent"))
     assert broken.returncode == 2
     assert "templates: " in broken.stderr

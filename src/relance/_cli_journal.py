@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import _cli_delivery
+from ._cli_files import write_all
 from ._delivery import Delivery
 from ._draft import Draft
 from ._journal import ENVIRONMENT, Journal
@@ -200,9 +201,7 @@ def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> list[tupl
                 if isinstance(step.draft, Draft) and step.draft.html is not None:
                     files[f"{name}.html"] = step.draft.html.encode()
     if out is not None:
-        from .cli import _write_all
-
-        _write_all(out, files, option="--out")
+        write_all(out, files, option="--out")
         for name in files:
             print(out / name)
     elif fmt == "json":

@@ -30,6 +30,7 @@ from ._headers import (
 )
 from ._locales import LOCALES, locale_info
 from ._model import Contact, Interview, normalized_email
+from ._sending import send_time
 from .errors import InvalidInput, MissingRecipient, Problem
 
 __all__ = ["KINDS", "MAX_BODY", "Draft", "format_address", "recipient", "sender"]
@@ -149,11 +150,20 @@ class Draft:
         self._verify(msg, block.removesuffix(b"\r\n"))
         return msg
 
-    def to_eml(self, *, message_id: str | None = None, date: datetime | None = None) -> bytes:
+    def to_eml(
+        self, *, message_id: str | None = None, date: datetime | None = None, draft: bool = False
+    ) -> bytes:
         """The message as the bytes of an ``.eml`` file: CRLF line ends, lines ≤ 998 octets.
 
+        With ``draft=True``, the file is a draft to send: ``Date`` is 09:00 on
+        ``send_on`` in the region's time zone (unless ``date`` is given) and
+        ``X-Unsent: 1`` makes Outlook and Thunderbird open it as a message to send.
         The header block of these very bytes is read back before they are returned."""
+        if draft and date is None:
+            date = send_time(self.send_on, self.locale)
         msg = self._build(message_id, date)
+        if draft:
+            msg["X-Unsent"] = "1"
         raw = msg.as_bytes()
         self._verify(msg, raw.partition(b"\r\n\r\n")[0])
         return raw

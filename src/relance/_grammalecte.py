@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["INSTALL", "ORDINAL_RULE", "Text", "check", "command"]
+__all__ = ["INSTALL", "ORDINAL_RULE", "Finding", "Text", "check", "command", "findings"]
 
 ORDINAL_RULE = "g2__typo_ordinaux_chiffres_exposants__b1_a1_1"
 """Asks for « 1ᵉʳ » where plain text keeps « 1er »: switched off by decision (the
@@ -39,11 +39,36 @@ def command() -> str | None:
     return shutil.which("grammalecte-cli")
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One thing Grammalecte reports in one line of a text."""
+
+    rule: str
+    """The rule's id, or ``"spelling"``."""
+    message: str
+    """What Grammalecte says (empty for a spelling mistake)."""
+    words: str
+    """The words it underlines."""
+    line: str
+    """The line of the text they are in."""
+
+    def __str__(self) -> str:
+        if self.rule == "spelling":
+            return f"spelling: « {self.words} » in {self.line!r}"
+        return f"{self.rule}: {self.message} « {self.words} » in {self.line!r}"
+
+
 def check(texts: Mapping[str, Text], *, grammalecte: str) -> dict[str, list[str]]:
     """Run Grammalecte once over every text; return what it reports, by text name.
 
     Unknown proper nouns of the text and the superscript-ordinal rule are not reported.
     """
+    found = findings(texts, grammalecte=grammalecte)
+    return {name: [str(finding) for finding in items] for name, items in found.items()}
+
+
+def findings(texts: Mapping[str, Text], *, grammalecte: str) -> dict[str, list[Finding]]:
+    """What :func:`check` reports, as :class:`Finding` records, by text name."""
     lines: list[tuple[str, str]] = []
     for name, item in texts.items():
         lines += [(name, line) for line in item.text.split("\n")]
@@ -58,14 +83,15 @@ def check(texts: Mapping[str, Text], *, grammalecte: str) -> dict[str, list[str]
             check=True,
             timeout=600,
         )
-    report: dict[str, list[str]] = {name: [] for name in texts}
+    report: dict[str, list[Finding]] = {name: [] for name in texts}
     for paragraph in json.loads(result.stdout)["data"]:
         name, line = lines[paragraph["iParagraph"] - 1]
         for error in paragraph["lGrammarErrors"]:
             if error["sRuleId"] != ORDINAL_RULE:
-                found = f"{error['sRuleId']}: {error['sMessage']} « {error['sUnderlined']} »"
-                report[name].append(f"{found} in {line!r}")
+                report[name].append(
+                    Finding(error["sRuleId"], error["sMessage"], error["sUnderlined"], line)
+                )
         for error in paragraph["lSpellingErrors"]:
             if error["sValue"] not in texts[name].proper_nouns:
-                report[name].append(f"spelling: « {error['sValue']} » in {line!r}")
+                report[name].append(Finding("spelling", "", error["sValue"], line))
     return report

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final, Literal, TypeVar, cast
 
 from ._cleanup import article_for
@@ -35,6 +36,18 @@ Civility = Literal["Madame", "Monsieur"]
 
 GENDERS: Final = ("f", "m")
 CIVILITIES: Final = ("Madame", "Monsieur")
+# What people write for them when the intent is clear (compared casefolded);
+# « Mlle » or « Dr » is not clear, and stays refused.
+_CIVILITY_ALIASES: Final = MappingProxyType(
+    {
+        "madame": "Madame",
+        "mme": "Madame",
+        "mme.": "Madame",
+        "monsieur": "Monsieur",
+        "m.": "Monsieur",
+    }
+)
+_GENDER_ALIASES: Final = MappingProxyType({"f": "f", "m": "m"})
 MAX_INTERVIEWERS: Final = 9
 MAX_STRENGTHS: Final = 3
 MAX_FILE_BYTES: Final = 1024 * 1024
@@ -114,9 +127,17 @@ class _Checker:
             return None
         return text
 
-    def choice(self, field: str, value: object, choices: Sequence[str]) -> Any:
+    def choice(
+        self,
+        field: str,
+        value: object,
+        choices: Sequence[str],
+        aliases: Mapping[str, str] | None = None,
+    ) -> Any:
         if value is None or value in choices:
             return value
+        if aliases and isinstance(value, str) and value.strip().casefold() in aliases:
+            return aliases[value.strip().casefold()]  # « Mme », « F »: the intent is clear
         self.add(field, "choice.unknown", value=value, choices=list(choices))
         return None
 
@@ -156,7 +177,7 @@ class Candidate:
         _set(self, "name", check.text("name", self.name, required=True))
         _set(self, "email", check.email("email", self.email, required=True))
         _set(self, "phone", check.phone("phone", self.phone))
-        _set(self, "gender", check.choice("gender", self.gender, GENDERS))
+        _set(self, "gender", check.choice("gender", self.gender, GENDERS, _GENDER_ALIASES))
         _set(self, "city", check.text("city", self.city, max_length=80))
         _set(self, "availability", check.text("availability", self.availability, max_length=80))
         check.raise_if_any()
@@ -200,7 +221,9 @@ class Contact:
     def __post_init__(self) -> None:
         check = _Checker()
         _set(self, "name", check.text("name", self.name, required=True))
-        _set(self, "civility", check.choice("civility", self.civility, CIVILITIES))
+        _set(
+            self, "civility", check.choice("civility", self.civility, CIVILITIES, _CIVILITY_ALIASES)
+        )
         _set(self, "email", check.email("email", self.email))
         _set(self, "role", check.text("role", self.role, max_length=120))
         _set(self, "phone", check.phone("phone", self.phone))
@@ -554,7 +577,7 @@ class Interview:
                 where, f"This file is larger than {MAX_FILE_BYTES // 1024} kB: not an interview."
             )
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
         except UnicodeDecodeError:
             raise InvalidInput.of(where, "file.not_utf8") from None
         data = _parse_toml(text, where) if suffix == ".toml" else _parse_json(text, where)

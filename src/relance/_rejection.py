@@ -541,21 +541,42 @@ def _send_day(
     received_on: date | None,
     send_on: date | None,
 ) -> date:
+    received = _received(interview, message, received_on)
     if send_on is not None:
-        return check_day(send_on, "send_on", interview)
-    received: date | None = None
-    if received_on is not None:
-        received = check_day(received_on, "received_on", interview)
-    elif message is not None and message.get("Date") is not None:
-        try:
-            when = message["Date"].datetime
-        except Exception:  # a hostile Date header: as if it were missing
-            when = None
-        if isinstance(when, datetime):
-            received = when.date()
+        day = check_day(send_on, "send_on", interview)
+        if received is not None and day < received:
+            raise InvalidInput.one(
+                "send_on",
+                f"{day.isoformat()} is before the rejection arrived "
+                f"({received.isoformat()}): a reply cannot go before the message it answers.",
+            )
+        return day
     if received is None:
         raise InvalidInput.of("received_on", "rejection.date_unknown")
-    return business_day_after(interview, max(received, interview.held_on))
+    return business_day_after(interview, received)
+
+
+def _received(
+    interview: Interview, message: EmailMessage | None, received_on: date | None
+) -> date | None:
+    """The day the rejection arrived, if known; never before the interview."""
+    if received_on is not None:
+        return check_day(received_on, "received_on", interview)
+    if message is None or message.get("Date") is None:
+        return None
+    try:
+        when = message["Date"].datetime
+    except Exception:  # a hostile Date header: as if it were missing
+        return None
+    if not isinstance(when, datetime):
+        return None
+    if when.date() < interview.held_on:
+        raise InvalidInput.one(
+            "rejection.Date",
+            f"The message is dated {when.date().isoformat()}, before the interview "
+            f"({interview.held_on.isoformat()}): is it the right message?",
+        )
+    return when.date()
 
 
 def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:

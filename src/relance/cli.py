@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from email.generator import BytesGenerator
+from functools import partial
 from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
@@ -18,14 +18,19 @@ from typing import NoReturn
 from . import __version__, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
+from ._cli_files import Unwritable, file_names, is_stdio, load_interview, read_bytes, write_all
+from ._cli_words import Words, translate_help, words_for
 from ._draft import Draft
+from ._french import long_date
 from ._grammalecte import INSTALL
 from ._model import Interview
 from ._plan import Plan, plan
+from ._rejection import RejectionReply
 from ._rejection import outputs as rejection_outputs
 from ._render import FILTERS, Templates, as_templates
 from ._samples import example_interview, example_rejection, example_text, sample_interviews
 from ._script import Script
+from ._sending import TIME_ZONES, first_business_day
 from .errors import InvalidInput, Problem, RelanceError
 
 __all__ = ["example_interview", "example_rejection", "example_text", "main"]
@@ -42,11 +47,16 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Start with `relance example > interview.toml`, edit it, then "
         "`relance thank-you interview.toml`.",
     )
-    parser.add_argument("--version", action="version", version=f"relance {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"relance {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     commands.add_parser("demo", help="show every message for the built-in example interview")
-    commands.add_parser("example", help="print a commented example interview file (TOML)")
+    example = commands.add_parser("example", help="print a commented example interview file (TOML)")
+    example.add_argument(
+        "--rejection",
+        action="store_true",
+        help="print a sample employer's rejection instead (an .eml file, for --reply-to)",
+    )
 
     for row in KINDS:
         if row.name == "plan":
@@ -60,8 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                 "--reply-to",
                 type=Path,
                 metavar="REJECTION.eml",
-                help="the employer's message: the reply goes to its sender, in its thread "
-                "(to the hiring contact when the sender takes no replies)",
+                help="the employer's message (- for standard input): the reply goes to its "
+                "sender, in its thread (to the hiring contact when the sender takes no replies)",
             )
             command.add_argument(
                 "--received-on",
@@ -75,12 +85,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Print every step of the follow-up as a dated checklist; "
         "with --ics, also write it as a calendar file.",
     )
-    schedule.add_argument("file", type=Path, help="the interview, a .toml or .json file")
-    schedule.add_argument("--ics", type=Path, metavar="OUT", help="write the calendar file OUT")
-    schedule.add_argument("--format", choices=("text", "json"), default="text")
+    schedule.add_argument("file", type=Path, help=_FILE_HELP)
     schedule.add_argument(
-        "--start", metavar="YYYY-MM-DD", help="drop the steps before this day (a late plan)"
+        "--ics",
+        type=Path,
+        metavar="OUT",
+        help="write the calendar file OUT (- for standard output)",
     )
+    schedule.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    schedule.add_argument(
+        "--start",
+        metavar="YYYY-MM-DD",
+        help="drop the steps before this day (default: today)",
+    )
+    schedule.add_argument("--force", action="store_true", help="replace an existing OUT")
     _template_options(schedule)
 
     own = commands.add_parser(
@@ -109,14 +127,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FILE_HELP = "the interview, a .toml or .json file (- for standard input)"
+
+
 def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> None:
-    command.add_argument("file", type=Path, help="the interview, a .toml or .json file")
-    command.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    command.add_argument("file", type=Path, help=_FILE_HELP)
+    command.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
     command.add_argument(
+        "-o",
         "--out",
         type=Path,
         metavar="DIR",
-        help="write one file per message into DIR instead of printing them",
+        help="write one file per message into DIR instead of printing them (- to print)",
+    )
+    command.add_argument(
+        "--force", action="store_true", help="replace files that already exist in DIR"
     )
     command.add_argument("--send-on", metavar="YYYY-MM-DD", help=send_on_help)
     _template_options(command)
@@ -143,15 +168,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input, 1 when the
     output cannot be written)."""
     _write_utf8()
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    words = words_for(os.environ)
+    parser = _parser()
+    translate_help(parser, words)
+    if not argv:  # `relance` alone: say what it does
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
     try:
-        status = _run(args)
+        status = _run(args, words)
         sys.stdout.flush()  # here, so that a full disk is reported, not a traceback
-    except _Unwritable as err:
-        print(f"relance: error: {err}", file=sys.stderr)
+    except Unwritable as err:
+        print(words("error", message=err), file=sys.stderr)
         return 1
     except RelanceError as err:
-        _fail(err)
+        _fail(_as_options(err), words)
     except BrokenPipeError:  # `relance demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -160,30 +192,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"relance: error: cannot write the output: {err.strerror}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("relance: interrupted", file=sys.stderr)
+        print(words("interrupted"), file=sys.stderr)
         return 130
     return status
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, words: Words) -> int:
     """Dispatch to the command ``args`` names; its exit status."""
     if args.command == "example":
-        sys.stdout.write(example_text())
+        _example(args)
     elif args.command == "demo":
-        _demo()
+        _demo(words)
     elif args.command == "rejection":
-        return _rejection(args)
+        return _rejection(args, words)
     elif args.command in _MESSAGE_COMMANDS:
-        messages = kind(args.command).messages(
-            Interview.load(args.file),
-            send_on=_day(args.send_on),
-            templates=as_templates(args.templates),
-            html=args.html,
+        interview = load_interview(args.file)
+        messages = _not_in_the_past(
+            lambda day: kind(args.command).messages(
+                interview,
+                send_on=day,
+                templates=as_templates(args.templates),
+                html=args.html,
+            ),
+            interview,
+            _day(args.send_on),
+            words,
         )
-        _emit(messages, args.format, args.out)
+        _emit(messages, args, interview, words)
         return _deliver(args, messages)
     elif args.command == "templates":
-        return _templates(args)
+        return _templates(args, words)
     elif args.command == "config":
         return _cli_delivery.print_config_path()
     elif args.command in _cli_journal.COMMANDS:
@@ -191,75 +229,16 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "schema":
         return _cli_schema.run(args)
     else:
-        _plan(args)
+        _plan(args, words)
     return 0
 
 
-def _templates(args: argparse.Namespace) -> int:
-    if args.action == "list":
-        for template in TEMPLATES.values():
-            print(f"{template.name}: {template.renders}")
-            print(f"  variables: {', '.join(template.variables)}")
-        print(f"\nAn override directory may also hold {', '.join(HTML_OVERRIDES)}.")
-        print(f"Filters: {', '.join(FILTERS)}, and Jinja2's own.")
-        return 0
-    if args.action == "copy":
-        existing = [name for name in TEMPLATES if (args.directory / name).exists()]
-        if existing:
-            raise InvalidInput.of(
-                "DIR", "file.exists", directory=str(args.directory), names=existing
-            )
-        package = files("relance").joinpath("templates")
-        contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
-        _write_all(args.directory, contents, option="DIR")
-        for name in contents:
-            print(args.directory / name)
-        return 0
-    problems, french = check_templates(Templates(args.directory))
-    for problem in problems:
-        print(problem)
-    renders = sum(1 for _ in sample_interviews())
-    summary = f"{args.directory}: every template rendered over {renders} sample interviews"
-    if not french:
-        print(f"French not checked: Grammalecte is not installed ({INSTALL}).", file=sys.stderr)
-    if problems:
-        print(f"{summary}: {len(problems)} problem(s).", file=sys.stderr)
-        return 2
-    print(f"{summary}{', Grammalecte included' if french else ''}: no problem.")
-    return 0
-
-
-def _rejection(args: argparse.Namespace) -> int:
-    interview = Interview.load(args.file)
-    received_on = _day(args.received_on, option="--received-on")
-    if args.reply_to is None and received_on is None and args.send_on is None:
-        received_on = date.today()  # the command is run when the answer arrives
-        if received_on < interview.held_on:
-            raise InvalidInput.of(
-                "--received-on",
-                "date.today_before_interview",
-                held=interview.held_on.isoformat(),
-            )
-    reply, messages = rejection_outputs(
-        interview,
-        rejection=args.reply_to,
-        received_on=received_on,
-        send_on=_day(args.send_on),
-        templates=as_templates(args.templates),
-        html=args.html,
-    )
-    for warning in reply.warnings:  # who the reply and the card are for, and why
-        print(f"relance: warning: {warning}", file=sys.stderr)
-    if args.format == "json" and args.out is None:  # the warnings too, as as_dict() has them
-        sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
-        return _deliver(args, messages)
-    if args.reply_to is not None:
-        messages = [
-            m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
-            for m in messages
-        ]
-    _emit(messages, args.format, args.out)
-    return _deliver(args, messages)
+def _write_utf8() -> None:
+    """Write UTF-8 whatever the locale says: French text holds « », U+202F and ─."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            reconfigure(encoding="utf-8")
 
 
 def _deliver(args: argparse.Namespace, messages: Sequence[Output]) -> int:
@@ -272,30 +251,226 @@ def _deliver(args: argparse.Namespace, messages: Sequence[Output]) -> int:
     return _cli_delivery.deliver(args, drafts, stdin_is_tty=sys.stdin.isatty(), on_sent=on_sent)
 
 
-def _plan(args: argparse.Namespace) -> None:
+def _example(args: argparse.Namespace) -> None:
+    if args.rejection:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(example_rejection())
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(example_text())
+
+
+def _today(interview: Interview) -> date:
+    """Today in the interview's region, or ``RELANCE_TODAY`` (YYYY-MM-DD) when set, for
+    runs that must give the same result any day. The library never reads the clock;
+    the command line does, here only."""
+    fixed = os.environ.get("RELANCE_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise InvalidInput.one(
+                "RELANCE_TODAY", f"{fixed!r} is not a date like 2026-12-02."
+            ) from None
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(TIME_ZONES[interview.locale])).date()
+
+
+def _not_in_the_past(
+    produce: Callable[[date | None], list[Output]],
+    interview: Interview,
+    send_on: date | None,
+    words: Words,
+) -> list[Output]:
+    """The messages, dated and worded for today's first business day when the day
+    they would go out on has passed (and one line on standard error to say so)."""
+    now = _today(interview)
+    if send_on is not None:
+        if send_on < now:
+            raise InvalidInput.one(
+                "--send-on",
+                f"{send_on.isoformat()} is past (today is {now.isoformat()}); "
+                "leave --send-on out to send as soon as possible.",
+            )
+        return produce(send_on)
+    messages = produce(None)
+    planned = min((m.text.send_on for m in messages if isinstance(m.text, Draft)), default=now)
+    if planned >= now:
+        return messages
+    day = first_business_day(interview, now)
+    said = date.isoformat if words.language == "en" else partial(long_date, locale=interview.locale)
+    print(words("late", planned=said(planned), day=said(day)), file=sys.stderr)
+    return produce(day)
+
+
+_OPTIONS = {
+    "send_on": "--send-on",
+    "received_on": "--received-on",
+    "start": "--start",
+    "rejection": "--reply-to",
+    "templates": "--templates",
+}
+
+
+def _as_options(err: RelanceError) -> RelanceError:
+    """The error, its fields named as the user typed them: ``--send-on``, not ``send_on``."""
+    if not isinstance(err, InvalidInput):
+        return err
+    problems = []
+    for problem in err.problems:
+        head, dot, rest = problem.field.partition(".")
+        if head in _OPTIONS:
+            field = _OPTIONS[head] + (f" ({rest} header)" if dot else "")
+            problems.append(dataclasses.replace(problem, field=field))
+        else:
+            problems.append(problem)
+    return InvalidInput(problems)
+
+
+def _templates(args: argparse.Namespace, words: Words) -> int:
+    if args.action == "list":
+        for template in TEMPLATES.values():
+            print(f"{template.name}: {template.renders}")
+            print(f"  variables: {', '.join(template.variables)}")
+        print(f"\nAn override directory may also hold {', '.join(HTML_OVERRIDES)}.")
+        print(f"Filters: {', '.join(FILTERS)}, and Jinja2's own.")
+        return 0
+    if args.action == "copy":
+        existing = [name for name in TEMPLATES if (args.directory / name).exists()]
+        if existing:
+            raise InvalidInput.one(
+                "DIR", f"{args.directory} already holds {', '.join(existing)}; nothing written."
+            )
+        package = files("relance").joinpath("templates")
+        contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
+        write_all(args.directory, contents, option="DIR")
+        for name in contents:
+            print(args.directory / name)
+        return 0
+    try:
+        overrides = Templates(args.directory)
+    except InvalidInput as err:  # named DIR here, not --templates
+        raise InvalidInput.one("DIR", err.problems[0].message) from None
+    problems, french = check_templates(overrides)
+    for problem in problems:
+        print(problem)
+    renders = sum(1 for _ in sample_interviews())
+    summary = words("checked", directory=args.directory, count=renders)
+    if not french:
+        print(words("no_french", install=INSTALL), file=sys.stderr)
+    if problems:
+        print(summary + words("problems", count=len(problems)), file=sys.stderr)
+        return 2
+    print(summary + (words("checked_french") if french else "") + words("no_problem"))
+    return 0
+
+
+def _rejection(args: argparse.Namespace, words: Words) -> int:
+    if is_stdio(args.file) and is_stdio(args.reply_to):
+        raise InvalidInput.one(
+            "--reply-to", "Standard input already holds the interview; give the message's file."
+        )
+    interview = load_interview(args.file)
+    rejection = None if args.reply_to is None else read_bytes(args.reply_to, "--reply-to")
+    received_on = _day(args.received_on, option="--received-on")
+    undated = received_on is None and args.send_on is None and not _dated(rejection)
+    if undated and _today(interview) >= interview.held_on:
+        received_on = _today(interview)  # the command is run when the answer arrives
+    replies: list[RejectionReply] = []
+
+    def produce(day: date | None) -> list[Output]:
+        reply, outputs = rejection_outputs(
+            interview,
+            rejection=rejection,
+            received_on=received_on,
+            send_on=day,
+            templates=as_templates(args.templates),
+            html=args.html,
+        )
+        replies.append(reply)
+        return outputs
+
+    try:
+        messages = _not_in_the_past(produce, interview, _day(args.send_on), words)
+    except InvalidInput as err:
+        # Nothing said when the rejection arrived, and today cannot be that day.
+        if undated and received_on is None and "received_on" in (p.field for p in err.problems):
+            raise InvalidInput.one(
+                "--received-on",
+                f"Today is before the interview ({interview.held_on.isoformat()}): "
+                "say when the rejection arrived, or give it with --reply-to.",
+            ) from None
+        raise
+    if args.reply_to is not None:
+        messages = [
+            m._replace(field=f"rejection ({args.reply_to})") if m.field == "rejection" else m
+            for m in messages
+        ]
+    reply = replies[-1]
+    for warning in reply.warnings:  # who the reply and the card are for, and why
+        print(f"relance: warning: {warning}", file=sys.stderr)
+    if args.format == "json" and (args.out is None or is_stdio(args.out)):
+        # The warnings too, as as_dict() has them.
+        sys.stdout.write(json.dumps(reply.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _emit(messages, args, interview, words)
+    return _deliver(args, messages)
+
+
+def _dated(rejection: bytes | None) -> bool:
+    """Whether the employer's message has a Date header that says when it arrived."""
+    if rejection is None:
+        return False
+    from email.parser import BytesParser
+    from email.policy import default
+
+    message = BytesParser(policy=default).parsebytes(rejection, headersonly=True)
+    try:
+        return isinstance(message["Date"].datetime, datetime)
+    except (AttributeError, TypeError, ValueError):
+        return False
+
+
+def _plan(args: argparse.Namespace, words: Words) -> None:
+    interview = load_interview(args.file)
+    start = _day(args.start, option="--start")
     steps = plan(
-        Interview.load(args.file),
-        start=_day(args.start, option="--start"),
+        interview,
+        start=_today(interview) if start is None else start,
         templates=args.templates,
         html=args.html,
     )
+    if is_stdio(args.ics) and args.format == "json":
+        raise InvalidInput.one(
+            "--ics", "Standard output carries the calendar or the JSON, not both: name a file."
+        )
+    if is_stdio(args.ics):  # the calendar is what standard output carries
+        sys.stdout.flush()
+        sys.stdout.buffer.write(steps.to_ics())
+        sys.stdout.buffer.flush()
+        return
+    if args.html and args.format == "text":
+        print(words("html_text"), file=sys.stderr)
     if args.ics is not None:
-        _write_all(args.ics.parent, {args.ics.name: steps.to_ics()}, option="--ics")
+        write_all(
+            args.ics.parent, {args.ics.name: steps.to_ics()}, option="--ics", force=args.force
+        )
     if args.format == "json":
         sys.stdout.write(json.dumps(steps.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(steps.as_text())
         if args.ics is not None:
-            print(f"\nCalendar: {args.ics}")
+            print("\n" + words("calendar", path=args.ics))
 
 
-def _fail(err: RelanceError) -> NoReturn:
+def _fail(err: RelanceError, words: Words) -> NoReturn:
     if isinstance(err, InvalidInput):
-        lines = [f"relance: error: invalid input ({len(err.problems)}):"]
+        lines = [words("invalid", count=len(err.problems))]
         lines += [f"  {problem}" for problem in err.problems]
         message = "\n".join(lines)
     else:
-        message = f"relance: error: {err}"
+        message = words("error", message=err)
     print(message, file=sys.stderr)
     raise SystemExit(2)
 
@@ -306,30 +481,24 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput.of(option, "date.invalid", value=value) from None
+        raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
 
 
-_DEMO_TITLES = {
-    "thank_you": "The thank-you notes: one email to each interviewer, the next business day",
-    "follow_up": "The follow-up a week later: the email, the call, the voicemail",
-    "rejection_reply": "After a rejection: the reply in the employer's thread, "
-    "and a handwritten note",
-    "plan": "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",
-}
-
-
-def _demo() -> None:
+def _demo(words: Words) -> None:
     interview = example_interview()
-    print("relance demo: the messages for the built-in example interview")
-    print("(`relance example` prints its input file).")
+    print(words("demo_intro"))
     for row in KINDS:
         messages = row.messages(interview, rejection=example_rejection())
         print("\n" + "═" * 72)
-        print(_DEMO_TITLES.get(row.name, row.purpose[:1].upper() + row.purpose[1:]) + "\n")
+        key = f"demo.{row.name}"
+        print((words(key) if key in words else row.purpose[:1].upper() + row.purpose[1:]) + "\n")
         sys.stdout.write(_RULE.join(message.text.as_text() for message in messages))
 
 
-def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
+def _emit(
+    items: Sequence[Output], args: argparse.Namespace, interview: Interview, words: Words
+) -> None:
+    fmt, out = args.format, args.out
     drafts = [item for _, item, _, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
         missing = [
@@ -339,8 +508,10 @@ def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
         ]
         if missing:
             raise InvalidInput(missing)
-    if out is None:
+    if out is None or is_stdio(out):
         if fmt == "text":
+            if args.html:
+                print(words("html_text"), file=sys.stderr)
             sys.stdout.write(_RULE.join(item.text.as_text() for item in items))
         elif fmt == "json":
             text = json.dumps(as_json(list(items)), ensure_ascii=False, indent=2)
@@ -350,11 +521,14 @@ def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
             sys.stdout.buffer.write(_mbox(drafts))
             sys.stdout.buffer.flush()
         return
-    contents = dict(_file(name, item, fmt) for name, item, _, _ in items)
-    for name, item, _, _ in items:
+    names = file_names(interview, items)
+    contents = dict(
+        _file(name, item, fmt) for name, (_, item, _, _) in zip(names, items, strict=True)
+    )
+    for name, (_, item, _, _) in zip(names, items, strict=True):
         if isinstance(item, Draft) and item.html is not None and fmt != "eml":
             contents[f"{name}.html"] = item.html.encode()
-    _write_all(out, contents, option="--out")
+    write_all(out, contents, option="--out", force=args.force)
     for name in contents:
         print(out / name)
 
@@ -364,7 +538,7 @@ def _file(name: str, item: Draft | Script | Plan, fmt: str) -> tuple[str, bytes]
         text = json.dumps(item.as_dict(), ensure_ascii=False, indent=2) + "\n"
         return f"{name}.json", text.encode()
     if fmt == "eml" and isinstance(item, Draft):
-        return f"{name}.eml", item.to_eml()
+        return f"{name}.eml", item.to_eml(draft=True)
     return f"{name}.txt", item.as_text().encode()
 
 
@@ -372,55 +546,17 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
     """Several messages on one stream: the mboxrd format mail tools read."""
     buffer = BytesIO()
     for draft in drafts:
-        message = draft.to_message()
+        message = draft.to_eml(draft=True).replace(b"\r\n", b"\n")
         stamp = datetime.now(UTC).strftime("%a %b %d %H:%M:%S %Y")
         buffer.write(f"From relance {stamp}\n".encode())
-        BytesGenerator(buffer, mangle_from_=True).flatten(message, linesep="\n")
+        buffer.write(b"".join(_mangle_from(line) for line in message.splitlines(keepends=True)))
         buffer.write(b"\n")
     return buffer.getvalue()
 
 
-class _Unwritable(RelanceError):
-    """An output file or directory cannot be written (exit status 1)."""
-
-
-def _write_utf8() -> None:
-    """Write UTF-8 whatever the locale says: French text holds « », U+202F and ─."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
-            reconfigure(encoding="utf-8")
-
-
-def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> None:
-    """Write every file or none: all go into a new directory beside ``directory``, then
-    that directory becomes ``directory`` (when it did not exist) or its files are moved
-    into it, once nothing stands in their way."""
-    del option  # the message names the path itself
-    for name in contents:
-        target = directory / name
-        if target.is_dir() or (target.exists() and not target.is_file()):
-            raise _Unwritable(f"{target} is in the way: it is not a file. Nothing was written.")
-    try:
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))
-    except OSError as err:
-        raise _Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
-    try:
-        for name, data in contents.items():
-            (staging / name).write_bytes(data)
-        if not directory.exists():
-            staging.rename(directory)
-            return
-        for name in contents:
-            os.replace(staging / name, directory / name)
-    except OSError as err:
-        raise _Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
-    finally:
-        if staging.exists():
-            for leftover in staging.iterdir():
-                leftover.unlink()
-            staging.rmdir()
+def _mangle_from(line: bytes) -> bytes:
+    """mboxrd: a ">" more before a line that starts with "From " behind any ">"."""
+    return b">" + line if line.lstrip(b">").startswith(b"From ") else line
 
 
 if __name__ == "__main__":  # pragma: no cover

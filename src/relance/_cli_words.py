@@ -1,0 +1,258 @@
+"""The command line's own words, in the user's language: English, or French when the
+environment asks for it. The messages relance drafts are French whatever this says.
+
+``_cli_language`` reads the environment as gettext does; it is kept trivial so that
+the error-code work's own helper can replace it with no other change.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Final, Literal
+
+__all__ = [
+    "HELP",
+    "TABLES",
+    "Language",
+    "Words",
+    "_cli_language",
+    "help_texts",
+    "parsers",
+    "translate_help",
+    "words_for",
+]
+
+Language = Literal["en", "fr"]
+
+_ENVIRONMENT: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _cli_language(environ: Mapping[str, str]) -> Language:
+    """French when the first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``
+    that is set asks for it (``LANGUAGE`` may list several: ``de:fr``); else English.
+
+    >>> _cli_language({"LANG": "fr_CA.UTF-8"}), _cli_language({"LANGUAGE": "de:fr"})
+    ('fr', 'fr')
+    >>> _cli_language({"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}), _cli_language({})
+    ('en', 'en')
+    """
+    for name in _ENVIRONMENT:
+        value = environ.get(name)
+        if value:
+            for tag in value.split(":"):
+                primary = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")[0]
+                if primary.lower() == "fr":
+                    return "fr"
+                if primary.lower() in ("en", "c", "posix"):
+                    return "en"
+            return "en"
+    return "en"
+
+
+class Words:
+    """The sentences of the command line in one language; ``{}`` fields filled by name."""
+
+    def __init__(self, language: Language) -> None:
+        self.language: Language = language
+        """The language of these sentences."""
+        self._table = TABLES[language]
+
+    def __call__(self, key: str, **values: object) -> str:
+        return self._table[key].format(**values)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._table
+
+
+# Typeset as French is: a no-break space before « : », a narrow one before ; ! ?
+_EN: Final[Mapping[str, str]] = {
+    "error": "relance: error: {message}",
+    "invalid": "relance: error: invalid input ({count}):",
+    "interrupted": "relance: interrupted",
+    "late": "relance: the usual send day ({planned}) has passed: drafted for {day}, "
+    "the first business day from today.",
+    "html_text": "relance: --html applies to .eml and JSON output only; the text shows none.",
+    "calendar": "Calendar: {path}",
+    "demo_intro": "relance demo: the messages for the built-in example interview\n"
+    "(`relance example` prints its input file).",
+    "demo.thank_you": "The thank-you notes: one email to each interviewer, the next business day",
+    "demo.follow_up": "The follow-up a week later: the email, the call, the voicemail",
+    "demo.second_follow_up": "A week after the follow-up, if still no answer: the last email",
+    "demo.rejection_reply": "After a rejection: the reply in the employer's thread, "
+    "and a handwritten note",
+    "demo.plan": "The plan: every step, dated (`relance plan FILE --ics plan.ics` for a calendar)",
+    "no_french": "French not checked: Grammalecte is not installed ({install}).",
+    "checked": "{directory}: every template rendered over {count} sample interviews",
+    "checked_french": ", Grammalecte included",
+    "no_problem": ": no problem.",
+    "problems": ": {count} problem(s).",
+}
+
+_FR: Final[Mapping[str, str]] = {
+    "error": "relance\u00a0: erreur\u00a0: {message}",
+    "invalid": "relance\u00a0: erreur\u00a0: données non valables ({count})\u00a0:",
+    "interrupted": "relance\u00a0: interrompu",
+    "late": "relance\u00a0: le jour d’envoi prévu ({planned}) est passé\u00a0: brouillons "
+    "datés du {day}, premier jour ouvrable à partir d’aujourd’hui.",
+    "html_text": "relance\u00a0: --html ne vaut que pour les sorties .eml et JSON\u00a0; "
+    "le texte n’en montre rien.",
+    "calendar": "Calendrier\u00a0: {path}",
+    "demo_intro": "relance demo\u00a0: les messages de l’entrevue d’exemple\n"
+    "(`relance example` affiche son fichier).",
+    "demo.thank_you": "Les remerciements\u00a0: un courriel à chaque personne rencontrée, "
+    "le jour ouvrable suivant",
+    "demo.follow_up": "La relance une semaine après\u00a0: le courriel, l’appel, le message vocal",
+    "demo.second_follow_up": "Une semaine après la relance, toujours sans réponse\u00a0: "
+    "le dernier courriel",
+    "demo.rejection_reply": "Après un refus\u00a0: la réponse dans le fil de l’employeur, "
+    "et une carte manuscrite",
+    "demo.plan": "Le plan\u00a0: chaque étape, datée (`relance plan FICHIER --ics plan.ics` "
+    "pour un calendrier)",
+    "no_french": "Français non vérifié\u00a0: Grammalecte n’est pas installé ({install}).",
+    "checked": "{directory}\u00a0: chaque modèle essayé sur {count} entrevues d’exemple",
+    "checked_french": ", Grammalecte compris",
+    "no_problem": "\u00a0: aucun problème.",
+    "problems": "\u00a0; nombre de problèmes\u00a0: {count}.",
+}
+
+TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
+"""Every sentence of the command line, in each language (the same keys)."""
+
+
+def words_for(environ: Mapping[str, str]) -> Words:
+    """The command line's sentences in the language the environment asks for."""
+    return Words(_cli_language(environ))
+
+
+_HELP_FR: Final[Mapping[str, str]] = {
+    "Ready-to-send French messages after a job interview.": "Des messages en français "
+    "prêts à envoyer après une entrevue d’embauche.",
+    "Start with `relance example > interview.toml`, edit it, then "
+    "`relance thank-you interview.toml`.": "Commencez par `relance example > "
+    "interview.toml`, modifiez le fichier, puis lancez `relance thank-you interview.toml`.",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show program's version number and exit": "afficher la version du programme et quitter",
+    "show every message for the built-in example interview": "afficher tous les messages "
+    "de l’entrevue d’exemple intégrée",
+    "print a commented example interview file (TOML)": "afficher un fichier d’entrevue "
+    "d’exemple commenté (TOML)",
+    "the thank-you note to each interviewer": "le mot de remerciement à chaque personne rencontrée",
+    "the one-week follow-up: email, call script, voicemail": "la relance après une "
+    "semaine\u00a0: courriel, texte de l’appel, message vocal",
+    "after a rejection: a reply asking for feedback, and a handwritten note": "après un "
+    "refus\u00a0: une réponse qui demande une rétroaction, et une carte manuscrite",
+    "the whole follow-up as a dated checklist and a calendar file": "tout le suivi, en "
+    "liste datée et en fichier de calendrier",
+    "list, copy and check the templates, to write your own wording": "lister, copier et "
+    "vérifier les modèles, pour écrire vos propres formulations",
+    "print a sample employer's rejection instead (an .eml file, for --reply-to)": "afficher "
+    "plutôt un exemple de refus d’un employeur (un fichier .eml, pour --reply-to)",
+    "Draft the thank-you note to each interviewer, sent the next business day.": "Rédiger "
+    "le mot de remerciement à chaque personne rencontrée, envoyé le jour ouvrable suivant.",
+    "the interview, a .toml or .json file (- for standard input)": "l’entrevue, un fichier "
+    ".toml ou .json (- pour l’entrée standard)",
+    "default: text": "par défaut\u00a0: text",
+    "write one file per message into DIR instead of printing them (- to print)": "écrire un "
+    "fichier par message dans DIR au lieu de les afficher (- pour les afficher)",
+    "replace files that already exist in DIR": "remplacer les fichiers qui existent déjà dans DIR",
+    "the day the notes will be sent (default: the next business day)": "le jour d’envoi des "
+    "mots (par défaut\u00a0: le jour ouvrable suivant)",
+    "a directory of template overrides (see `relance templates copy`)": "un répertoire de "
+    "modèles personnalisés (voir `relance templates copy`)",
+    "also write an HTML part": "écrire aussi une partie HTML",
+    "Draft the follow-up a week after the interview: the email to the hiring contact, "
+    "what to say on the phone, and the voicemail to leave.": "Rédiger la relance une "
+    "semaine après l’entrevue\u00a0: le courriel à la personne responsable du recrutement, "
+    "quoi dire au téléphone et le message vocal à laisser.",
+    "the day of the follow-up (default: a week after, on a business day)": "le jour de la "
+    "relance (par défaut\u00a0: une semaine après, un jour ouvrable)",
+    "Draft the reply to a rejection (threaded under the employer's message with "
+    "--reply-to) and a handwritten note to copy onto a card.": "Rédiger la réponse à un "
+    "refus (dans le fil du message de l’employeur avec --reply-to) et un mot manuscrit à "
+    "recopier sur une carte.",
+    "the day to reply (default: the next business day)": "le jour de la réponse (par "
+    "défaut\u00a0: le jour ouvrable suivant)",
+    "the employer's message (- for standard input): the reply goes to its sender, in its "
+    "thread": "le message de l’employeur (- pour l’entrée standard)\u00a0: la réponse va à "
+    "son expéditeur, dans son fil",
+    "when the rejection arrived (default: its Date header, else today)": "le jour où le "
+    "refus est arrivé (par défaut\u00a0: son en-tête Date, sinon aujourd’hui)",
+    "Print every step of the follow-up as a dated checklist; with --ics, also write it as "
+    "a calendar file.": "Afficher chaque étape du suivi en liste datée\u00a0; avec --ics, "
+    "l’écrire aussi en fichier de calendrier.",
+    "write the calendar file OUT (- for standard output)": "écrire le fichier de calendrier "
+    "OUT (- pour la sortie standard)",
+    "drop the steps before this day (default: today)": "omettre les étapes avant ce jour "
+    "(par défaut\u00a0: aujourd’hui)",
+    "replace an existing OUT": "remplacer OUT s’il existe",
+    "Override relance's wording: copy the templates into a directory, edit them, check "
+    "them, then pass --templates DIR to any message command.": "Remplacer les formulations "
+    "de relance\u00a0: copier les modèles dans un répertoire, les modifier, les vérifier, "
+    "puis passer --templates DIR à toute commande de message.",
+    "each template: what it renders, its variables": "chaque modèle\u00a0: ce qu’il "
+    "produit, ses variables",
+    "write the package's templates into DIR": "écrire les modèles du paquet dans DIR",
+    "render every template of DIR over sample interviews in every region": "produire "
+    "chaque modèle de DIR sur des entrevues d’exemple, dans chaque région",
+    # argparse's own words
+    "usage: ": "utilisation\u00a0: ",
+    # argparse writes a colon right after a heading: the no-break space goes before it
+    "positional arguments": "arguments positionnels\u00a0",
+    "options": "options\u00a0",
+}
+
+HELP: Final[Mapping[Language, Mapping[str, str]]] = {"fr": _HELP_FR}
+"""The help of the command line in each language but English (its source), by the
+English text."""
+
+
+class _French(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix or _HELP_FR["usage: "])
+
+
+def parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """The parser and every subcommand's parser, depth first."""
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                yield from parsers(command)
+
+
+def help_texts(parser: argparse.ArgumentParser) -> Iterator[str]:
+    """Every text of the parser's help, in English (what :data:`HELP` translates)."""
+    for each in parsers(parser):
+        yield from (text for text in (each.description, each.epilog) if text)
+        for action in each._actions:
+            yield from [action.help] if action.help else []
+            if isinstance(action, argparse._SubParsersAction):
+                yield from (choice.help for choice in action._choices_actions if choice.help)
+
+
+def translate_help(parser: argparse.ArgumentParser, words: Words) -> None:
+    """Put the help of ``parser`` and its subcommands in the words' language.
+
+    argparse's own sentences (its errors) stay as the Python installation has them.
+    """
+    if words.language not in HELP:
+        return
+    table = HELP[words.language]
+    for each in parsers(parser):
+        each.formatter_class = _French
+        each.description = table.get(each.description or "", each.description)
+        each.epilog = table.get(each.epilog or "", each.epilog)
+        for group in each._action_groups:
+            group.title = table.get(group.title or "", group.title)
+        for action in each._actions:
+            action.help = table.get(action.help or "", action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    choice.help = table.get(choice.help or "", choice.help)

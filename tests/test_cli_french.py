@@ -1,0 +1,82 @@
+"""The command line's own words in French: every sentence has its French, the help is
+French from its first word, and Grammalecte finds nothing in any of them."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+
+import pytest
+
+from relance._cli_words import HELP, TABLES, help_texts
+from relance._grammalecte import INSTALL, Text, check, command
+from relance.cli import _parser
+
+from clirun import run
+
+# What is code, not French, read as one word: `commands`, --options, file extensions;
+# and the metavars and choices argparse shows as they are.
+_CODE = re.compile(r"`[^`]*`|--[a-z-]+|(?<!\w)\.[a-z]+\b")
+_NAMES = frozenset(
+    {"CODE", "DIR", "OUT", "TOML", "JSON", "HTML", "text", "relance", "demo", "Grammalecte"}
+)
+_SAMPLES = {"planned": "mercredi 2 décembre 2026", "day": "lundi 7 décembre 2026"}
+
+
+def french_sentences() -> dict[str, str]:
+    """Every French sentence of the command line as it is shown, filled in."""
+    words = TABLES["fr"]
+    sentences: dict[str, str] = {}
+    for key, text in words.items():
+        if key in ("checked", "checked_french", "no_problem", "problems"):
+            continue
+        fields = [name for _, name, _, _ in string.Formatter().parse(text) if name]
+        sentences[key] = text.format(**{name: _SAMPLES.get(name, "3") for name in fields})
+    checked = words["checked"].format(directory="modèles", count=24)
+    sentences["checked-ok"] = checked + words["checked_french"] + words["no_problem"]
+    sentences["checked-problems"] = checked + words["problems"].format(count=3)
+    help_fr = HELP["fr"]
+    shown = {"usage: ": "relance [-h]", "positional arguments": ":", "options": ":"}
+    for english, french in help_fr.items():
+        sentences[f"help {english}"] = french + shown.get(english, "")
+    return sentences
+
+
+def test_every_help_text_has_its_french() -> None:
+    missing = [text for text in help_texts(_parser()) if text not in HELP["fr"]]
+    assert missing == []
+
+
+def test_both_tables_hold_the_same_sentences() -> None:
+    assert TABLES["en"].keys() == TABLES["fr"].keys()
+
+
+def test_the_help_is_french_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    result = run()
+    assert result.returncode == 0
+    assert result.stdout.startswith(
+        "utilisation\u00a0: relance [-h] [-V] COMMAND ...\n\n"
+        "Des messages en français prêts à envoyer après une entrevue d’embauche.\n\n"
+        "arguments positionnels\u00a0:\n"
+    )
+    assert "\noptions\u00a0:\n  -h, --help     afficher cette aide et quitter\n" in result.stdout
+    english = run("thank-you", "--help")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert run("thank-you", "--help").stdout != english.stdout
+
+
+def test_grammalecte_finds_nothing_in_the_cli_french() -> None:
+    found = command()
+    if found is None:
+        message = f"Grammalecte is not installed: {INSTALL}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    texts = {
+        name: Text(re.sub(" +", " ", _CODE.sub("CODE", sentence)).strip(" "), _NAMES)
+        for name, sentence in french_sentences().items()
+    }
+    report = check(texts, grammalecte=found)
+    assert {name: problems for name, problems in report.items() if problems} == {}
