@@ -218,6 +218,9 @@ SCENARIOS = (
             interviewers=[Contact("Sylvie Caron", "Madame", "s.caron@adm.example")],
         ),
         expected_send_on=date(2026, 6, 25),  # 24 June: Fête nationale du Québec
+        expected_follow_up=date(
+            2026, 7, 2
+        ),  # four business days after the notes: 1 July, Fête du Canada
     ),
     Scenario(
         "good-friday",
@@ -229,6 +232,9 @@ SCENARIOS = (
             interviewers=[Contact("Martin Roy", "Monsieur", "martin.roy@ivanhoe.example")],
         ),
         expected_send_on=date(2026, 4, 6),  # Good Friday, then the weekend
+        expected_follow_up=date(
+            2026, 4, 10
+        ),  # four business days after the notes of Monday 6 April
     ),
     Scenario(
         "no-optional-field",
@@ -240,6 +246,9 @@ SCENARIOS = (
             interviewers=[Contact("Dominique Bélanger")],
         ),
         expected_send_on=date(2027, 1, 4),  # New Year's Day, then the weekend
+        expected_follow_up=date(
+            2027, 1, 8
+        ),  # four business days after the notes of Monday 4 January
     ),
 )
 
@@ -287,6 +296,9 @@ SLOPPY = (
             ),
         ),
         expected_send_on=date(2026, 10, 7),
+        expected_follow_up=date(
+            2026, 10, 14
+        ),  # four business days after the notes: Thanksgiving on the 12th
     ),
     Scenario(
         "holiday-delayed",
@@ -309,7 +321,7 @@ SLOPPY = (
             forgot_to_mention="Je voulais ajouter que je suis disponible dès le 1er février",
         ),
         expected_send_on=date(2026, 12, 28),  # Christmas Day, then the weekend
-        expected_follow_up=date(2026, 12, 31),  # a week after the interview, for now
+        expected_follow_up=date(2027, 1, 4),  # four business days after the delayed notes
     ),
     Scenario(
         "company-article-false",
@@ -339,6 +351,9 @@ SLOPPY = (
             strengths=["Huit ans en relations de presse", "un réseau solide dans les médias"],
         ),
         expected_send_on=date(2026, 5, 13),
+        expected_follow_up=date(
+            2026, 5, 20
+        ),  # four business days after the notes: Journée nationale des patriotes
     ),
 )
 

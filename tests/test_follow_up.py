@@ -11,7 +11,7 @@ import pytest
 
 from relance import Candidate, Contact, FollowUp, InvalidInput, Script, follow_up
 from relance._cleanup import element
-from relance._follow_up import phone_to_say, was_at_the_interview
+from relance._follow_up import call_day, phone_to_say, was_at_the_interview
 from relance._script import spoken_words
 
 from scenarios import SCENARIOS, Scenario
@@ -58,18 +58,32 @@ def test_the_email_says_what_it_must_briefly(scenario: Scenario) -> None:
 
 
 @pytest.mark.parametrize(
-    ("held", "expected"),
+    ("held", "calls", "email"),
     [
-        (date(2026, 12, 1), date(2026, 12, 8)),  # a week later, a Tuesday
-        (date(2026, 11, 14), date(2026, 11, 23)),  # a Saturday interview: then Monday
-        (date(2026, 6, 17), date(2026, 6, 25)),  # 24 June, Fête nationale
-        (date(2026, 12, 18), date(2026, 12, 28)),  # Christmas Day
-        (date(2026, 12, 25), date(2027, 1, 4)),  # 1 January, then the weekend
-        (date(2026, 6, 24), date(2026, 7, 2)),  # 1 July, Fête du Canada
+        (date(2026, 12, 1), date(2026, 12, 8), date(2026, 12, 9)),  # a week later, a Tuesday
+        (date(2026, 11, 14), date(2026, 11, 23), date(2026, 11, 24)),  # Saturday: then Monday
+        (date(2026, 6, 17), date(2026, 6, 25), date(2026, 6, 26)),  # 24 June, Fête nationale
+        (date(2026, 12, 18), date(2026, 12, 28), date(2026, 12, 29)),  # Christmas Day
+        (date(2026, 12, 25), date(2027, 1, 4), date(2027, 1, 5)),  # 1 January, the weekend
+        (date(2026, 6, 24), date(2026, 7, 2), date(2026, 7, 3)),  # 1 July, Fête du Canada
     ],
 )
-def test_sent_a_week_later_on_a_business_day(held: date, expected: date) -> None:
-    assert follow_up(replace(EVERY_FIELD, held_at=held)).email.send_on == expected
+def test_calls_a_week_later_and_the_email_the_next_business_day(
+    held: date, calls: date, email: date
+) -> None:
+    interview = replace(EVERY_FIELD, held_at=held)
+    assert call_day(interview) == calls
+    assert follow_up(interview).email.send_on == email
+
+
+def test_calls_wait_four_business_days_after_a_late_thank_you() -> None:
+    """Held on Monday 21 December: the notes go on the 22nd and the week ends on Monday
+    the 28th, but the fourth business day after the notes (23, 24, 28, 29 December,
+    Christmas and the weekend between) is the 29th; after notes sent on the 23rd, the 30th."""
+    interview = replace(EVERY_FIELD, held_at=date(2026, 12, 21))
+    assert call_day(interview) == date(2026, 12, 29)
+    assert call_day(interview, thanked_on=date(2026, 12, 23)) == date(2026, 12, 30)
+    assert follow_up(interview).email.send_on == date(2026, 12, 30)
 
 
 def test_send_on_overrides_and_is_checked() -> None:

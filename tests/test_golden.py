@@ -9,12 +9,14 @@ every changed file as a francophone recruiter would before committing it.
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from relance import follow_up, thank_you_notes
+from relance._calendar import calendar_of, is_business_day
+from relance._follow_up import call_day
 
 from scenarios import ALL_SCENARIOS, SCENARIOS, Scenario, every_rendered
 
@@ -99,4 +101,15 @@ def test_send_date_is_the_expected_business_day(scenario: Scenario) -> None:
     held = scenario.interview.held_on
     week_later = held + timedelta(days=7)
     expected = scenario.expected_follow_up or week_later
-    assert follow_up(scenario.interview).email.send_on == expected
+    assert call_day(scenario.interview) == expected
+    email = follow_up(scenario.interview).email.send_on
+    assert email > expected
+    assert all(
+        not is_business_day(day, *calendar_of(scenario.interview))
+        for day in _between(expected, email)
+    )
+
+
+def _between(start: date, end: date) -> list[date]:
+    """The days strictly between ``start`` and ``end``."""
+    return [start + timedelta(days=n) for n in range(1, (end - start).days)]

@@ -33,7 +33,11 @@ def test_the_steps_of_the_example_in_order() -> None:
             "phone",
             "Rappeler madame Tremblay en après-midi si le premier appel n’a pas abouti",
         ),
-        (date(2026, 12, 8), "email", "Envoyer le courriel de suivi à madame Tremblay"),
+        (
+            date(2026, 12, 9),
+            "email",
+            "Envoyer le courriel de suivi à madame Tremblay si les appels n’ont pas abouti",
+        ),
         (None, "email", "Répondre à madame Tremblay pour demander des commentaires"),
         (None, "letter", "Écrire à la main un mot de remerciement à madame Tremblay"),
     ]
@@ -78,7 +82,8 @@ def test_never_more_than_two_calls_without_a_message() -> None:
         (date(2026, 12, 2), 8),
         (date(2026, 12, 3), 5),
         (date(2026, 12, 8), 5),
-        (date(2026, 12, 9), 2),
+        (date(2026, 12, 9), 3),
+        (date(2026, 12, 10), 2),
         (datetime(2026, 12, 5, 10, 0), 5),
     ],
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from relance import InvalidInput, follow_up, plan, rejection_reply, thank_you_notes
 from relance._calendar import is_business_day
 from relance._check import prose
+from relance._follow_up import call_day
 
 from scenarios import LOCALES, REGION_SCENARIOS, SCENARIOS, TONES, every_rendered, localized
 
@@ -183,7 +184,8 @@ def test_regional_holidays_move_the_follow_up(
     locale: str, region: str | None, held: date, expected: date
 ) -> None:
     interview = replace(EVERY_FIELD, locale=locale, region=region, held_at=held)
-    assert follow_up(interview).email.send_on == expected
+    assert call_day(interview) == expected
+    assert follow_up(interview).email.send_on == expected + timedelta(days=1)
     country = {"fr_FR": "FR", "fr_BE": "BE", "fr_CH": "CH"}[locale]
     for step in plan(interview):
         if step.on is not None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from . import _cleanup, _french
-from ._calendar import send_date
+from . import _cadence, _cleanup, _french
+from ._calendar import calendar_of, check_day
 from ._catalogue import Output
 from ._compose import base_context, draft
 from ._data import Reader
@@ -21,9 +21,6 @@ from ._render import Templates, as_templates, render
 from ._script import Script
 
 __all__ = ["FollowUp", "follow_up", "messages"]
-
-FOLLOW_UP_DAYS = 7
-"""A week after the interview (seed article, « La relance après une semaine »)."""
 
 MAX_VOICEMAIL_SECONDS = 30.0
 """OQLF/24548: a voicemail message says what it must in 30 seconds or less."""
@@ -111,6 +108,23 @@ def written_name(contact: Contact) -> str:
     return contact.name
 
 
+def call_day(interview: Interview, *, thanked_on: date | None = None) -> date:
+    """The day to call: a week after the interview and at least four business days
+    after the thank-you notes (``thanked_on``, by default their own day), on a
+    business day of the interview's region. The seed article prefers the phone to an
+    email; the email waits for the next business day, if the calls did not reach.
+
+    >>> from datetime import date
+    >>> from relance._samples import example_interview
+    >>> call_day(example_interview())  # held on Tuesday 1 December 2026, in Quebec
+    datetime.date(2026, 12, 8)
+    """
+    calendar = calendar_of(interview)
+    held = interview.held_on
+    thanked = thanked_on or _cadence.thank_you_on(held, calendar)
+    return _cadence.follow_up_on(held, thanked, calendar)
+
+
 def follow_up(
     interview: Interview,
     /,
@@ -125,8 +139,10 @@ def follow_up(
         interview: the interview to follow up on. The email, the call and the
             voicemail go to ``interview.hiring_contact``, or else to the first
             interviewer.
-        send_on: the day of the follow-up; by default seven days after the interview,
-            or the next business day when that day is a weekend or a public holiday.
+        send_on: the day to send the email, if the calls did not reach the person;
+            by default the business day after the calls, which come a week after
+            the interview and at least four business days after the thank-you
+            notes, on the region's business days (see :func:`call_day`).
         templates: a directory of template overrides, or a :class:`Templates`.
         html: also write an HTML part for the email (``Draft.html``).
 
@@ -135,7 +151,10 @@ def follow_up(
         TemplateError: an override cannot be rendered.
     """
     overrides = as_templates(templates)
-    day = send_date(interview, send_on, days_after=FOLLOW_UP_DAYS)
+    if send_on is None:
+        day = _cadence.follow_up_email_on(call_day(interview), calendar_of(interview))
+    else:
+        day = check_day(send_on, "send_on", interview)
     contact = interview.main_contact
     held = interview.held_on
     context = {

@@ -10,11 +10,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, Literal, get_args
 
 from . import _french
+from ._cadence import follow_up_email_on
+from ._calendar import calendar_of
 from ._catalogue import Output
 from ._data import Reader
 from ._draft import Draft
 from ._etiquette import spoken_name
-from ._follow_up import follow_up
+from ._follow_up import call_day, follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
 from ._render import Templates, as_templates, render
@@ -226,10 +228,11 @@ def plan(
     """Every step of the follow-up, dated on the region's business days.
 
     The day after the interview (the next business day), a thank-you email to each
-    interviewer. A week after (the next business day when needed), a call to the
-    hiring contact in the morning; if the voicemail answers, hang up and call back
-    in the afternoon; on the second voicemail, leave the prepared message; and the
-    follow-up email the same day. Never more than two calls without a message.
+    interviewer. A week after, and at least four business days after the last
+    thank-you, a call to the hiring contact in the morning; if the voicemail answers,
+    hang up and call back in the afternoon; on the second voicemail, leave the
+    prepared message. The follow-up email the next business day, if the calls did not
+    reach the person. Never more than two calls without a message.
 
     Each step's wording comes from a ``plan.*.txt`` template, so it can be
     overridden and is typeset by the region's rules like every other text.
@@ -267,13 +270,16 @@ def plan(
         step("thank_you", note.send_on, "email", contact, note)
         for note, contact in zip(notes, interview.interviewers, strict=True)
     ]
-    later = follow_up(interview, templates=overrides, html=html)
+    # Calls first, a week after the interview and four business days after the last
+    # thank-you; the email the next business day, if the calls did not reach.
+    calls = call_day(interview, thanked_on=max(note.send_on for note in notes))
+    email_day = follow_up_email_on(calls, calendar_of(interview))
+    later = follow_up(interview, send_on=email_day, templates=overrides, html=html)
     contact = interview.main_contact
-    day = later.email.send_on
     steps += [
-        step("call", day, "phone", contact, later.call),
-        step("call_back", day, "phone", contact, later.voicemail),
-        step("follow_up", day, "email", contact, later.email),
+        step("call", calls, "phone", contact, later.call),
+        step("call_back", calls, "phone", contact, later.voicemail),
+        step("follow_up", email_day, "email", contact, later.email),
         step("rejection_reply", None, "email", contact, None),
         step("note", None, "letter", contact, None),
     ]
