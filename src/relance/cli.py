@@ -376,6 +376,13 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
 class _Unwritable(RelanceError):
     """An output file or directory cannot be written (exit status 1)."""
 
+    problem: Problem
+    """What cannot be written, with its code (``file.cannot_write``)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)
+
 
 def _write_utf8() -> None:
     """Write UTF-8 whatever the locale says: French text holds « », U+202F and ─."""
@@ -389,16 +396,17 @@ def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> N
     """Write every file or none: all go into a new directory beside ``directory``, then
     that directory becomes ``directory`` (when it did not exist) or its files are moved
     into it, once nothing stands in their way."""
-    del option  # the message names the path itself
     for name in contents:
         target = directory / name
         if target.is_dir() or (target.exists() and not target.is_file()):
-            raise _Unwritable(f"{target} is in the way: it is not a file. Nothing was written.")
+            raise _Unwritable(Problem.of(option, "file.in_the_way", path=str(target)))
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))
     except OSError as err:
-        raise _Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
+        raise _Unwritable(
+            Problem.of(option, "file.cannot_create", directory=str(directory), reason=err.strerror)
+        ) from None
     try:
         for name, data in contents.items():
             (staging / name).write_bytes(data)
@@ -408,7 +416,9 @@ def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> N
         for name in contents:
             os.replace(staging / name, directory / name)
     except OSError as err:
-        raise _Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
+        raise _Unwritable(
+            Problem.of(option, "file.cannot_write", directory=str(directory), reason=err.strerror)
+        ) from None
     finally:
         if staging.exists():
             for leftover in staging.iterdir():
