@@ -13,7 +13,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from relance import _headers
+from relance._draft import _MAX_ADDRESSES_TEXT, _MAX_SUBJECT, MAX_BODY
+from relance._draft import KINDS as DRAFT_KINDS
+from relance._headers import ENCODED_WORD as _ENCODED_WORD
+from relance._headers import FORBIDDEN as _FORBIDDEN
+from relance._headers import MAX_REFERENCES
 from relance._locales import LOCALES, TONES
 from relance._model import CIVILITIES, GENDERS, MAX_INTERVIEWERS, MAX_STRENGTHS
 from relance._plan import CHANNELS
@@ -24,14 +28,15 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # JSON Schema patterns are ECMA-262 regular expressions, without flags: the
 # classes below are written so that Python and ECMA-262 read them alike.
-FORBIDDEN = _headers.FORBIDDEN.pattern
+FORBIDDEN = _FORBIDDEN.pattern
 """Control characters, line breaks and bidirectional overrides: searched for rather
 than excluded up to ``$``, which Python's ``re`` matches before a final line break."""
 NOT_BLANK = r"\S"
-ENCODED_WORD = _headers.ENCODED_WORD.pattern
-"""The start of an encoded word (« =? »), which the model refuses in any text."""
-HEADER_ENCODED_WORD = ENCODED_WORD
-"""Likewise in a draft's headers: one rule for both (relance._headers)."""
+ENCODED_WORD = _ENCODED_WORD.pattern
+"""The start of an encoded word (``=?``), which the model and a draft refuse in any
+text that may reach a header."""
+MESSAGE_ID_LENGTH = 998
+"""The longest Message-ID field a draft reads: one header line."""
 ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 ISO_MOMENT = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -64,21 +69,25 @@ def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def header(description: str, *, empty: bool = False) -> dict[str, Any]:
+def header(description: str, max_length: int, *, empty: bool = False) -> dict[str, Any]:
     """A value that becomes an email header: one line, no encoded word."""
     schema: dict[str, Any] = {
         "type": "string",
         "description": description,
-        "not": {"anyOf": [{"pattern": FORBIDDEN}, {"pattern": HEADER_ENCODED_WORD}]},
+        "maxLength": max_length,
+        "not": {"anyOf": [{"pattern": FORBIDDEN}, {"pattern": ENCODED_WORD}]},
     }
     if not empty:
         schema["pattern"] = NOT_BLANK
     return schema
 
 
-def prose(description: str) -> dict[str, Any]:
+def prose(description: str, max_length: int | None = None) -> dict[str, Any]:
     """Text of several lines, not blank."""
-    return {"type": "string", "description": description, "pattern": NOT_BLANK}
+    schema: dict[str, Any] = {"type": "string", "description": description, "pattern": NOT_BLANK}
+    if max_length is not None:
+        schema["maxLength"] = max_length
+    return schema
 
 
 def obj(description: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -181,16 +190,28 @@ def draft() -> dict[str, Any]:
         "draft": obj(
             "An email drafted and dated: what Draft.as_dict writes.",
             {
-                "kind": header("What the message is: thank_you, follow_up, rejection_reply."),
+                "kind": {"enum": list(DRAFT_KINDS), "description": "What the message is."},
                 "locale": {"enum": list(LOCALES)},
-                "sender": header("The candidate, as a formatted address."),
-                "to": header("The recipient as a formatted address, or empty.", empty=True),
-                "subject": header("The subject line."),
-                "body": prose("Plain text; paragraphs separated by one blank line."),
+                "sender": header("The candidate, as a formatted address.", _MAX_ADDRESSES_TEXT),
+                "to": header(
+                    "The recipient as a formatted address, or empty.",
+                    _MAX_ADDRESSES_TEXT,
+                    empty=True,
+                ),
+                "subject": header("The subject line.", _MAX_SUBJECT),
+                "body": prose("Plain text; paragraphs separated by one blank line.", MAX_BODY),
                 "send_on": DAY,
-                "in_reply_to": nullable(header("The Message-ID this message answers.")),
-                "references": {"type": "array", "items": header("A Message-ID.")},
-                "html": nullable({"type": "string", "description": "The HTML part."}),
+                "in_reply_to": nullable(
+                    header("The Message-ID this message answers.", MESSAGE_ID_LENGTH)
+                ),
+                "references": {
+                    "type": "array",
+                    "items": header("A Message-ID.", MESSAGE_ID_LENGTH),
+                    "maxItems": MAX_REFERENCES,
+                },
+                "html": nullable(
+                    {"type": "string", "description": "The HTML part.", "maxLength": MAX_BODY}
+                ),
             },
             ["kind", "locale", "sender", "to", "subject", "body", "send_on"],
         )

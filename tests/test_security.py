@@ -340,64 +340,82 @@ def test_the_employer_s_headers_add_no_header(header: str, payload: str, encodin
 
 
 @pytest.mark.parametrize(
-    ("raw", "field", "words"),
+    ("raw", "field", "words", "code"),
     [
         pytest.param(
-            employer(Subject="x" * 1_000_000), "rejection", "headers are longer", id="1 MB Subject"
+            employer(Subject="x" * 1_000_000),
+            "rejection",
+            "headers are longer",
+            "rejection.headers_too_long",
+            id="1 MB Subject",
         ),
         pytest.param(
             employer(References=" ".join(f"<r{n}@x.example>" for n in range(100_000))),
             "rejection",
             "headers are longer",
+            "rejection.headers_too_long",
             id="100,000 References",
         ),
         pytest.param(
             employer(Subject=" ".join(["=?utf-8?q?=C3=A9?="] * 10_000)),
             "rejection",
             "headers are longer",
+            "rejection.headers_too_long",
             id="10,000 encoded words",
         ),
         pytest.param(
             employer(From=", ".join(f"p{n}@ubisoft.example" for n in range(10_000))),
             "rejection",
             "headers are longer",
+            "rejection.headers_too_long",
             id="10,000 addresses in From",
         ),
         pytest.param(
             employer(From=", ".join(f"p{n}@ubisoft.example" for n in range(60))),
             "rejection.From",
             "at most 50",
+            "rejection.too_many_addresses",
             id="60 addresses in From",
         ),
         pytest.param(
             employer(References=" ".join(f"<r{n}@x.example>" for n in range(1_000))),
             "rejection.References",
             "longer than 8 kB",
+            "rejection.header_too_long",
             id="a 16 kB References",
         ),
         pytest.param(
             b"From: m@ubisoft.example\r\nnot a header line\r\nReply-To: x@evil.example\r\n\r\n",
             "rejection",
             "Line 2 of the message's headers is not a header",
+            "rejection.line_not_header",
             id="header line without a colon",
         ),
         pytest.param(
-            b"\x00" * (26 * 1024 * 1024), "rejection", "larger than 25 MB", id="26 MB message"
+            b"\x00" * (26 * 1024 * 1024),
+            "rejection",
+            "larger than 25 MB",
+            "rejection.too_large",
+            id="26 MB message",
         ),
         pytest.param(
             b"".join(b"X-%d: x\r\n" % n for n in range(301)) + b"From: m@ubisoft.example\r\n\r\n",
             "rejection",
             "more than 300 headers",
+            "rejection.too_many_headers",
             id="301 headers",
         ),
     ],
 )
-def test_hostile_messages_are_refused_by_the_caps(raw: bytes, field: str, words: str) -> None:
+def test_hostile_messages_are_refused_by_the_caps(
+    raw: bytes, field: str, words: str, code: str
+) -> None:
     with pytest.raises(InvalidInput) as caught:
         rejection_reply(EVERY_FIELD, rejection=raw, received_on=date(2026, 12, 10))
     [problem] = caught.value.problems
     assert problem.field == field
     assert words in problem.message
+    assert problem.code == code
 
 
 def test_a_deeply_nested_message_is_answered_from_its_headers() -> None:

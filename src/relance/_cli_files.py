@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._model import Interview, _parse_json, _parse_toml
-from .errors import InvalidInput, RelanceError
+from .errors import InvalidInput, Problem, RelanceError
 
 if TYPE_CHECKING:
     from ._catalogue import Output
@@ -112,6 +112,13 @@ def _umask() -> int:
 class Unwritable(RelanceError):
     """An output file or directory cannot be written (exit status 1)."""
 
+    problem: Problem
+    """What cannot be written, with its code (``file.cannot_write``)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)
+
 
 def write_all(
     directory: Path, contents: Mapping[str, bytes], *, option: str, force: bool = False
@@ -130,7 +137,7 @@ def write_all(
     for name in contents:
         target = directory / name
         if target.is_dir() or (target.exists() and not target.is_file()):
-            raise Unwritable(f"{target} is in the way: it is not a file. Nothing was written.")
+            raise Unwritable(Problem.of(option, "file.in_the_way", path=str(target)))
     if not force:
         existing = sorted(name for name in contents if (directory / name).exists())
         if existing:
@@ -144,7 +151,9 @@ def write_all(
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))
     except OSError as err:
-        raise Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
+        raise Unwritable(
+            Problem.of(option, "file.cannot_create", directory=str(directory), reason=err.strerror)
+        ) from None
     try:
         for name, data in contents.items():
             (staging / name).write_bytes(data)
@@ -156,7 +165,9 @@ def write_all(
         for name in contents:
             os.replace(staging / name, directory / name)
     except OSError as err:
-        raise Unwritable(f"Cannot write into {directory}: {err.strerror}.") from None
+        raise Unwritable(
+            Problem.of(option, "file.cannot_write", directory=str(directory), reason=err.strerror)
+        ) from None
     finally:
         if staging.exists():
             for leftover in staging.iterdir():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from email.header import Header
 from email.headerregistry import Address
@@ -41,9 +41,6 @@ MAX_BODY: Final = 200_000
 """The longest body (and HTML part) a draft holds, in characters."""
 _MAX_ADDRESSES_TEXT = 2_000
 _MAX_SUBJECT = 2_000
-
-_HEADER_MESSAGE = "Line breaks and control characters are not allowed in a header."
-_ENCODED_MESSAGE = "Text shaped like an RFC 2047 encoded word (=?…?=) is not allowed here."
 
 
 def format_address(name: str, address: str) -> str:
@@ -101,12 +98,14 @@ class Draft:
 
     def __post_init__(self) -> None:
         check = _Check()
-        check.choice("kind", self.kind, KINDS)
-        check.choice("locale", self.locale, tuple(LOCALES))
+        if check.header_text("kind", self.kind, max_length=40) and self.kind not in KINDS:
+            check.add("kind", "kind.unknown", value=self.kind, kinds=list(KINDS))
+        if check.header_text("locale", self.locale, max_length=40) and self.locale not in LOCALES:
+            check.add("locale", "locale.unknown", value=self.locale, supported=list(LOCALES))
         sender = check.addresses("sender", self.sender)
         recipients = check.addresses("to", self.to)
         if sender is not None and len(sender) != 1:
-            check.add("sender", "Give exactly one sender address: Name <name@example.com>.")
+            check.add("sender", "address.one_sender")
         check.header_text("subject", self.subject, max_length=_MAX_SUBJECT)
         check.text("body", self.body)
         if self.html is not None:
@@ -117,7 +116,7 @@ class Draft:
         if isinstance(send_on, datetime):
             send_on = send_on.date()
         if not isinstance(send_on, date):
-            check.add("send_on", "Expected a date, such as date(2026, 12, 2).")
+            check.add("send_on", "type.date", example="date(2026, 12, 2)")
         if check.problems:
             raise InvalidInput(check.problems)
         object.__setattr__(self, "send_on", send_on)
@@ -290,19 +289,19 @@ class _Check:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(field, message))
+    def add(self, field: str, code: str, /, **params: object) -> None:
+        self.problems.append(Problem.of(field, code, **params))
 
     def text(self, field: str, value: object, *, max_length: int = MAX_BODY) -> bool:
         """Whether ``value`` is text that can be encoded, of a sane length."""
         if not isinstance(value, str):
-            self.add(field, f"Expected text, got {type(value).__name__}.")
+            self.add(field, "type.text", type=type(value).__name__)
             return False
         if SURROGATE.search(value):
-            self.add(field, "This text holds a broken character (a lone surrogate).")
+            self.add(field, "text.lone_surrogate")
             return False
         if len(value) > max_length:
-            self.add(field, f"Too long: {len(value)} characters, at most {max_length}.")
+            self.add(field, "text.too_long", length=len(value), max_length=max_length)
             return False
         return True
 
@@ -312,25 +311,20 @@ class _Check:
             return False
         text = cast(str, value)
         if FORBIDDEN.search(text):
-            self.add(field, _HEADER_MESSAGE)
+            self.add(field, "header.forbidden")
             return False
         if ENCODED_WORD.search(text):
-            self.add(field, _ENCODED_MESSAGE)
+            self.add(field, "header.encoded_word")
             return False
         return True
-
-    def choice(self, field: str, value: object, choices: tuple[str, ...]) -> None:
-        if self.header_text(field, value, max_length=40) and value not in choices:
-            known = ", ".join(repr(choice) for choice in choices)
-            self.add(field, f"Unknown value {value!r}; use one of {known}.")
 
     def addresses(self, field: str, value: object) -> tuple[Address, ...] | None:
         """The addresses of ``sender`` or ``to``, parsed once, each address checked."""
         if not self.header_text(field, value, max_length=_MAX_ADDRESSES_TEXT):
             return None
         found = _parse_addresses(cast(str, value))
-        if isinstance(found, str):
-            self.add(field, found)
+        if isinstance(found, Problem):
+            self.problems.append(replace(found, field=field))
             return None
         return found
 
@@ -341,30 +335,31 @@ class _Check:
             return None
         found = message_id(cast(str, value))
         if found is None:
-            self.add(field, "A Message-ID is one line of text, <like@this>.")
+            self.add(field, "message_id.invalid")
         return found
 
     def references(self, value: object) -> tuple[str, ...]:
         if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-            self.add("references", "Expected a list of Message-IDs, oldest first.")
+            self.add("references", "references.type")
             return ()
         items = tuple(islice(value, MAX_REFERENCES + 1))
         if len(items) > MAX_REFERENCES:
-            self.add("references", f"At most {MAX_REFERENCES} Message-IDs.")
+            self.add("references", "references.too_many", max=MAX_REFERENCES)
             return ()
         found: list[str] = []
         for index, item in enumerate(items):
             field = f"references[{index}]"
             if isinstance(item, str) and FORBIDDEN.search(item):
-                self.add(field, "Line breaks are not allowed in a header.")
+                self.add(field, "header.line_break")
             elif (checked := self.message_id(field, item)) is not None:
                 found.append(checked)
         return tuple(found)
 
 
 @lru_cache(maxsize=1024)
-def _parse_addresses(value: str) -> tuple[Address, ...] | str:
-    """The addresses in ``value``, each checked, or the sentence saying what is wrong.
+def _parse_addresses(value: str) -> tuple[Address, ...] | Problem:
+    """The addresses in ``value``, each checked, or the problem saying what is wrong
+    (its field left empty for the caller to fill).
 
     Cached: every draft of an interview has the same sender, and the stdlib's
     address parser is the slowest part of building a draft.
@@ -375,14 +370,14 @@ def _parse_addresses(value: str) -> tuple[Address, ...] | str:
         return _ADDRESS_LIST
     pairs = [(name, addr) for name, addr in parsed if addr]
     if len(pairs) > MAX_RECIPIENTS:
-        return f"At most {MAX_RECIPIENTS} addresses."
+        return Problem.of("", "address.too_many", max=MAX_RECIPIENTS)
     found: list[Address] = []
     for name, addr in pairs:
         try:
             local, _, domain = _ascii_domain(normalized_email(addr)).rpartition("@")
             found.append(Address(display_name=name, username=local, domain=domain))
         except ValueError as err:
-            return f"{addr!r} is not a valid email address: {err}"
+            return Problem.of("", "address.invalid", address=addr, reason=str(err))
     # Parsed again from the form the message will carry, the same pairs come back.
     again = getaddresses([", ".join(str(a) for a in found)]) if found else []
     if again != [(a.display_name, a.addr_spec) for a in found]:
@@ -390,7 +385,7 @@ def _parse_addresses(value: str) -> tuple[Address, ...] | str:
     return tuple(found)
 
 
-_ADDRESS_LIST = "Write one address, or several separated by commas: Name <a@b.c>."
+_ADDRESS_LIST = Problem.of("", "address.list_invalid")
 
 
 def _ascii_domain(addr: str) -> str:

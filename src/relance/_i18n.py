@@ -91,9 +91,12 @@ def translate(message: str, language: Language) -> str:
 
 class _Formatter(string.Formatter):
     """``str.format`` with a list written as its items joined by commas, ``!l`` for
-    their ``repr``, and ``!g`` for a value, or each item, between French guillemets."""
+    their ``repr``, ``!g`` for a value, or each item, between French guillemets, and
+    ``!n`` for a whole number with its thousands apart, as French writes them."""
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "n" and isinstance(value, int):
+            return f"{value:,}".replace(",", "\u202f")
         items = value if isinstance(value, list) else [value]
         if conversion == "g":
             return ", ".join(f"«\u00a0{item}\u00a0»" for item in items)
@@ -114,6 +117,8 @@ def format_message(template: str, params: Mapping[str, Any]) -> str:
     "Use one of 'f', 'm'."
     >>> format_message("Valeur {value!g}.", {"value": "x"})
     'Valeur «\\xa0x\\xa0».'
+    >>> format_message("Au plus {max!n} ko.", {"max": 1024})
+    'Au plus 1\\u202f024 ko.'
     """
     return _FORMATTER.vformat(template, (), params)
 

@@ -573,9 +573,7 @@ class Interview:
         except OSError as err:
             raise InvalidInput.of(where, "file.unreadable", reason=err.strerror) from None
         if len(raw) > MAX_FILE_BYTES:
-            raise InvalidInput.one(
-                where, f"This file is larger than {MAX_FILE_BYTES // 1024} kB: not an interview."
-            )
+            raise InvalidInput.of(where, "file.too_large", max=MAX_FILE_BYTES // 1024)
         try:
             text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
         except UnicodeDecodeError:
@@ -592,8 +590,7 @@ def _check_interviewers(check: _Checker, interviewers: Sequence[object]) -> None
 
 
 # The parsers recurse once per level: a few thousand nested brackets exhaust the
-# stack. An interview is three levels deep, so that is no interview.
-_TOO_DEEP = "Its values are nested far too deeply to be an interview."
+# stack. An interview is three levels deep, so that is no interview (file.too_deep).
 
 
 def _shown(value: object) -> str:
@@ -613,7 +610,7 @@ def _parse_toml(text: str, where: str) -> Any:
     except tomllib.TOMLDecodeError as err:
         raise InvalidInput.of(where, "file.toml_invalid", reason=str(err)) from None
     except RecursionError:
-        raise InvalidInput.one(where, _TOO_DEEP) from None
+        raise InvalidInput.of(where, "file.too_deep") from None
 
 
 def _parse_json(text: str, where: str) -> Any:
@@ -622,7 +619,7 @@ def _parse_json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise InvalidInput.one(where, _TOO_DEEP) from None
+        raise InvalidInput.of(where, "file.too_deep") from None
     except json.JSONDecodeError as err:
         raise InvalidInput.of(
             where, "file.json_invalid", reason=err.msg, line=err.lineno, column=err.colno

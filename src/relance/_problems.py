@@ -3,10 +3,10 @@
 The English sentence is the gettext message id: ``pybabel extract`` finds each one
 through :func:`N_`, and ``locale/fr/LC_MESSAGES/relance.po`` holds its French. The
 placeholders are those of :meth:`str.format`, a list written as its items joined by
-commas, with two conversions of relance's own (see
+commas, with three conversions of relance's own (see
 :func:`relance._i18n.format_message`): ``!l`` writes each item of a list as its
-``repr``, and ``!g`` writes a value, or each item of a list, between French
-guillemets.
+``repr``, ``!g`` writes a value, or each item of a list, between French
+guillemets, and ``!n`` writes a whole number with its thousands apart (French only).
 
 A code is a promise: a site that embeds relance keys its own wording and its form
 fields on it. Add codes freely; never rename or reuse one.
@@ -75,6 +75,10 @@ MESSAGES: Final[Mapping[str, str]] = {
         "such as 514 555-0199 or +33 1 23 45 67 89, then « poste 234 » if needed."
     ),
     "contact.name_mismatch": N_("This name is not the contact's ({name})."),
+    "address.invalid": N_("{address!r} is not a valid email address: {reason}"),
+    "address.list_invalid": N_("Write one address, or several separated by commas: Name <a@b.c>."),
+    "address.too_many": N_("At most {max} addresses."),
+    "address.one_sender": N_("Give exactly one sender address: Name <name@example.com>."),
     # The interview
     "interviewers.missing": N_("At least one interviewer is required."),
     "interviewers.too_many": N_(
@@ -109,10 +113,36 @@ MESSAGES: Final[Mapping[str, str]] = {
     "header.address_line_break": N_("The sender's name or address holds a line break."),
     "header.no_address": N_("This header holds no usable address."),
     "message_id.invalid": N_("A Message-ID is one line of text, <like@this>."),
+    "references.type": N_("Expected a list of Message-IDs, oldest first."),
+    "references.too_many": N_("At most {max} Message-IDs."),
+    # The draft itself
+    "kind.unknown": N_("Unknown kind {value!r}; use one of {kinds!l}."),
     # The employer's message
     "rejection.unreadable": N_("This message cannot be read: {reason}."),
     "rejection.no_headers": N_("This is not an email message: it has no headers."),
     "rejection.no_sender": N_("The message has no usable sender address to reply to."),
+    "rejection.too_large": N_("This message is larger than {max} MB: not read."),
+    "rejection.headers_too_long": N_(
+        "This message's headers are longer than {max} kB: "
+        "it is not an ordinary email, so it is not read."
+    ),
+    "rejection.first_line_not_header": N_(
+        "This is not an email message: its first line is not a header."
+    ),
+    "rejection.line_not_header": N_(
+        "Line {line} of the message's headers is not a header ({text!r}): "
+        "save the message as it was received, as an .eml file, and try again."
+    ),
+    "rejection.too_many_headers": N_("This message has more than {max} headers."),
+    "rejection.header_too_long": N_("This header is longer than {max} kB: not read."),
+    "rejection.too_many_addresses": N_(
+        "This header holds {count} addresses, at most {max}: "
+        "a reply goes to a person, not to a list."
+    ),
+    "rejection.subject_encoded_word": N_(
+        "The subject, once decoded, still holds an encoded word (=?…?=): "
+        "a message built to inject headers, not answered."
+    ),
     "eml.no_recipient": N_("The {name} email has no recipient; an .eml file needs one."),
     # Files
     "file.suffix": N_("Give a .toml or a .json file."),
@@ -121,11 +151,14 @@ MESSAGES: Final[Mapping[str, str]] = {
     "file.unreadable": N_("Cannot read the file: {reason}."),
     "file.unreadable_at": N_("Cannot read {path}: {reason}."),
     "file.not_utf8": N_("The file is not UTF-8 text."),
+    "file.too_large": N_("This file is larger than {max} kB: not an interview."),
+    "file.too_deep": N_("Its values are nested far too deeply to be an interview."),
     "file.toml_invalid": N_("This is not valid TOML: {reason}."),
     "file.json_invalid": N_("This is not valid JSON: {reason} (line {line}, column {column})."),
     "file.exists": N_("{directory} already holds {names}; nothing written."),
     "file.cannot_create": N_("Cannot create {directory}: {reason}."),
     "file.cannot_write": N_("Cannot write into {directory}: {reason}."),
+    "file.in_the_way": N_("{path} is in the way: it is not a file. Nothing was written."),
     # The events of a follow-up, and the journal that keeps them
     "event.kind_unknown": N_("Unknown kind {value!r}; use one of {kinds}."),
     "event.in_future": N_(

@@ -241,9 +241,11 @@ def _read_file(path: Path) -> bytes:
         with path.open("rb") as stream:
             raw = stream.read(MAX_MESSAGE_BYTES + 1)
     except FileNotFoundError:
-        raise InvalidInput.one("rejection", f"No such file: {path}.") from None
+        raise InvalidInput.of("rejection", "file.not_found_at", path=str(path)) from None
     except OSError as err:
-        raise InvalidInput.one("rejection", f"Cannot read {path}: {err.strerror}.") from None
+        raise InvalidInput.of(
+            "rejection", "file.unreadable_at", path=str(path), reason=err.strerror
+        ) from None
     return raw
 
 
@@ -255,7 +257,7 @@ def _headers_of(message: Message) -> bytes:
     except InvalidInput:
         raise
     except Exception as err:  # the stdlib may fail in many ways on a hostile header
-        raise InvalidInput.one("rejection", f"This message cannot be read: {err}.") from None
+        raise InvalidInput.of("rejection", "rejection.unreadable", reason=str(err)) from None
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
@@ -274,17 +276,11 @@ def _header_block(raw: bytes) -> bytes:
     """
     field = "rejection"
     if len(raw) > MAX_MESSAGE_BYTES:
-        raise InvalidInput.one(
-            field, f"This message is larger than {MAX_MESSAGE_BYTES // 2**20} MB: not read."
-        )
+        raise InvalidInput.of(field, "rejection.too_large", max=MAX_MESSAGE_BYTES // 2**20)
     end = _BLOCK_END.search(raw, 0, MAX_HEADER_BYTES + 4)
     block = raw[: end.start()] if end else _LAST_LINE_END.sub(b"", raw)
     if len(block) > MAX_HEADER_BYTES:
-        raise InvalidInput.one(
-            field,
-            f"This message's headers are longer than {MAX_HEADER_BYTES // 1024} kB: "
-            "it is not an ordinary email, so it is not read.",
-        )
+        raise InvalidInput.of(field, "rejection.headers_too_long", max=MAX_HEADER_BYTES // 1024)
     lines = _LINE_END.split(block)
     if lines and lines[0].startswith(b"From "):  # an mbox separator line
         lines = lines[1:]
@@ -295,24 +291,17 @@ def _header_block(raw: bytes) -> bytes:
         elif _FIELD_NAME.match(line):
             fields.append([line])
         elif not fields:
-            raise InvalidInput.one(
-                field, "This is not an email message: its first line is not a header."
-            )
+            raise InvalidInput.of(field, "rejection.first_line_not_header")
         else:
             shown = line[:40].decode("ascii", "replace")
-            raise InvalidInput.one(
-                field,
-                f"Line {number} of the message's headers is not a header ({shown!r}): "
-                "save the message as it was received, as an .eml file, and try again.",
-            )
+            raise InvalidInput.of(field, "rejection.line_not_header", line=number, text=shown)
     if len(fields) > MAX_HEADERS:
-        raise InvalidInput.one(field, f"This message has more than {MAX_HEADERS} headers.")
+        raise InvalidInput.of(field, "rejection.too_many_headers", max=MAX_HEADERS)
     for lines_of_field in fields:
         if sum(len(line) for line in lines_of_field) > MAX_HEADER_FIELD_BYTES:
             name = lines_of_field[0].split(b":", 1)[0].strip().decode("ascii")
-            raise InvalidInput.one(
-                f"{field}.{name}",
-                f"This header is longer than {MAX_HEADER_FIELD_BYTES // 1024} kB: not read.",
+            raise InvalidInput.of(
+                f"{field}.{name}", "rejection.header_too_long", max=MAX_HEADER_FIELD_BYTES // 1024
             )
     return b"\r\n".join(line for lines_of_field in fields for line in lines_of_field)
 
@@ -514,10 +503,8 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, str]
     if not addresses:
         raise InvalidInput.of(field, "header.no_address")
     if len(addresses) > MAX_RECIPIENTS:
-        raise InvalidInput.one(
-            field,
-            f"This header holds {len(addresses)} addresses, at most {MAX_RECIPIENTS}: "
-            "a reply goes to a person, not to a list.",
+        raise InvalidInput.of(
+            field, "rejection.too_many_addresses", count=len(addresses), max=MAX_RECIPIENTS
         )
     people: list[tuple[Contact, str]] = []
     problems: list[Problem] = []
@@ -619,11 +606,7 @@ def _reply_subject(
     except Exception:  # a hostile Subject: as if there were none
         subject = ""
     if ENCODED_WORD.search(subject):
-        raise InvalidInput.one(
-            "rejection.Subject",
-            "The subject, once decoded, still holds an encoded word (=?…?=): "
-            "a message built to inject headers, not answered.",
-        )
+        raise InvalidInput.of("rejection.Subject", "rejection.subject_encoded_word")
     subject = " ".join(FORBIDDEN.sub(" ", subject).split())
     colon = locale_info(locale).typography.before_colon + ":"
     kept: list[str] = []
