@@ -9,7 +9,7 @@ import string
 
 import pytest
 
-from relance._cli_words import HELP, TABLES, help_texts
+from relance._cli_words import HELP, TABLES, help_texts, parsers
 from relance._grammalecte import INSTALL, Text, check, command
 from relance.cli import _parser
 
@@ -37,15 +37,30 @@ def french_sentences() -> dict[str, str]:
     sentences["checked-ok"] = checked + words["checked_french"] + words["no_problem"]
     sentences["checked-problems"] = checked + words["problems"].format(count=3)
     help_fr = HELP["fr"]
-    shown = {"usage: ": "relance [-h]", "positional arguments": ":", "options": ":"}
+    # argparse follows a group's title with a colon, and the usage prefix with the usage
+    titles = {group.title for each in parsers(_parser()) for group in each._action_groups}
     for english, french in help_fr.items():
-        sentences[f"help {english}"] = french + shown.get(english, "")
+        shown = " relance [-h]" if english == "usage: " else ":" if english in titles else ""
+        sentences[f"help {english}"] = french.rstrip(" ") + shown
     return sentences
 
 
 def test_every_help_text_has_its_french() -> None:
     missing = [text for text in help_texts(_parser()) if text not in HELP["fr"]]
     assert missing == []
+
+
+def test_every_french_help_text_is_shown() -> None:
+    # A help text rewritten in English leaves its old French behind: it must go.
+    shown = set(help_texts(_parser())) | {"usage: "}
+    assert [text for text in HELP["fr"] if text not in shown] == []
+
+
+def test_a_group_title_is_french_with_its_colon(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    shown = run("thank-you", "--help").stdout
+    assert "\nenvoi (comptes dans le fichier `relance config path`)\u00a0:\n" in shown
+    assert "\n  --journal PATH        le fichier du journal\n" in shown
 
 
 def test_both_tables_hold_the_same_sentences() -> None:
@@ -61,7 +76,7 @@ def test_the_help_is_french_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
         "Des messages en français prêts à envoyer après une entrevue d’embauche.\n\n"
         "arguments positionnels\u00a0:\n"
     )
-    assert "\noptions\u00a0:\n  -h, --help     afficher cette aide et quitter\n" in result.stdout
+    assert "\noptions\u00a0:\n  -h, --help        afficher cette aide et quitter\n" in result.stdout
     english = run("thank-you", "--help")
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert run("thank-you", "--help").stdout != english.stdout
