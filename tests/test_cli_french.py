@@ -3,17 +3,24 @@ French from its first word, and Grammalecte finds nothing in any of them."""
 
 from __future__ import annotations
 
+import argparse
+import io
 import os
 import re
 import string
+from pathlib import Path
 
 import pytest
 
+from relance import thank_you_notes
+from relance._cli_delivery import add_options, deliver
 from relance._cli_words import HELP, TABLES, help_texts, parsers
 from relance._grammalecte import INSTALL, Text, check, command
+from relance._samples import example_interview
 from relance.cli import _parser
 
 from clirun import run
+from mailservers import HOST, PASSWORD, USER, Inbox, smtp_server
 
 # What is code, not French, read as one word: `commands`, --options, file extensions;
 # and the metavars and choices argparse shows as they are.
@@ -95,3 +102,64 @@ def test_grammalecte_finds_nothing_in_the_cli_french() -> None:
     }
     report = check(texts, grammalecte=found)
     assert {name: problems for name, problems in report.items() if problems} == {}
+
+
+def test_the_journal_commands_speak_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    where = ("--journal", str(tmp_path / "journal.sqlite3"))
+    assert run("status", *where).stdout == (
+        "Aucune entrevue n’est encore suivie\u00a0: ajoutez-en une avec `relance track FILE`.\n"
+    )
+    assert run("due", "--today", "2026-12-08", *where).stdout == "Rien n’est prévu le 2026-12-08.\n"
+    source = tmp_path / "interview.toml"
+    source.write_bytes(run("example").stdout_bytes)
+    key = run("track", str(source), *where).stdout.strip()
+    logged = run(
+        "log", key, "thank_you_sent", "--on", "2026-12-02", "--today", "2026-12-02", *where
+    )
+    assert logged.stdout == f"{key}\u00a0: thank_you_sent le 2026-12-02\n"
+    shown = run("status", key, "--today", "2026-12-08", *where).stdout
+    assert shown.endswith("\nProchaine date\u00a0: 2026-12-09\n")
+
+
+def _delivery(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    add_options(parser)
+    return parser.parse_args(argv)
+
+
+def test_delivery_speaks_french(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[smtp]\nhost = "smtp.example.com"\nsecurity = "none"\n', encoding="utf-8")
+    environ = {"RELANCE_CONFIG": str(config), "LANG": "fr_CA.UTF-8"}
+    notes = thank_you_notes(example_interview())
+    out, err = io.StringIO(), io.StringIO()
+    assert deliver(_delivery("--send"), notes, stdin_is_tty=False, environ=environ, err=err) == 2
+    assert err.getvalue().startswith(
+        "relance\u00a0: erreur\u00a0: configuration non valable (1)\u00a0:\n  [smtp].security: "
+    )
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        config.write_text(
+            f'[smtp]\nhost = "{HOST}"\nport = {server.port}\nsecurity = "none"\n'
+            f'username = "{USER}"\n',
+            encoding="utf-8",
+        )
+        environ["RELANCE_SMTP_PASSWORD"] = PASSWORD
+        args = _delivery("--send", "--allow-early")
+        out, err = io.StringIO(), io.StringIO()
+        assert deliver(args, notes, stdin_is_tty=False, environ=environ, out=out, err=err) == 2
+        assert err.getvalue() == (
+            "relance\u00a0: erreur\u00a0: rien n’a été envoyé\u00a0: ajoutez --yes pour envoyer.\n"
+        )
+        prompts: list[str] = []
+
+        def ask(prompt: str) -> str:
+            prompts.append(prompt)
+            return "non"
+
+        out = io.StringIO()
+        assert deliver(args, notes, stdin_is_tty=True, environ=environ, ask=ask, out=out) == 0
+        assert prompts == ["Envoyer ces 2 courriels maintenant\u202f? [o/N] "]
+        assert out.getvalue().endswith("\nRien n’a été envoyé.\n")
+    assert inbox.envelopes == []

@@ -90,6 +90,16 @@ _EN: Final[Mapping[str, str]] = {
     "checked_french": ", Grammalecte included",
     "no_problem": ": no problem.",
     "problems": ": {count} problem(s).",
+    "logged": "{id}: {kind} on {day}",
+    "nothing_due": "Nothing due on {day}.",
+    "nothing_tracked": "No interview tracked yet: `relance track FILE` adds one.",
+    "next": "Next: {day}",
+    "not_logged": "relance: warning: sent, but not logged in the journal: {reason}",
+    "needs_yes": "relance: error: nothing sent: add --yes to send.",
+    "nothing_sent": "Nothing sent.",
+    "confirm_one": "Send this email now? [y/N] ",
+    "confirm_many": "Send these {count} emails now? [y/N] ",
+    "invalid_config": "relance: error: invalid configuration ({count}):",
 }
 
 _FR: Final[Mapping[str, str]] = {
@@ -117,6 +127,19 @@ _FR: Final[Mapping[str, str]] = {
     "checked_french": ", Grammalecte compris",
     "no_problem": "\u00a0: aucun problème.",
     "problems": "\u00a0; nombre de problèmes\u00a0: {count}.",
+    "logged": "{id}\u00a0: {kind} le {day}",
+    "nothing_due": "Rien n’est prévu le {day}.",
+    "nothing_tracked": "Aucune entrevue n’est encore suivie\u00a0: ajoutez-en une avec "
+    "`relance track FILE`.",
+    "next": "Prochaine date\u00a0: {day}",
+    "not_logged": "relance\u00a0: avertissement\u00a0: envoyé, mais non inscrit au "
+    "journal\u00a0: {reason}",
+    "needs_yes": "relance\u00a0: erreur\u00a0: rien n’a été envoyé\u00a0: ajoutez --yes "
+    "pour envoyer.",
+    "nothing_sent": "Rien n’a été envoyé.",
+    "confirm_one": "Envoyer ce courriel maintenant\u202f? [o/N] ",
+    "confirm_many": "Envoyer ces {count} courriels maintenant\u202f? [o/N] ",
+    "invalid_config": "relance\u00a0: erreur\u00a0: configuration non valable ({count})\u00a0:",
 }
 
 TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
