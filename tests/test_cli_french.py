@@ -163,3 +163,13 @@ def test_delivery_speaks_french(tmp_path: Path) -> None:
         assert prompts == ["Envoyer ces 2 courriels maintenant\u202f? [o/N] "]
         assert out.getvalue().endswith("\nRien n’a été envoyé.\n")
     assert inbox.envelopes == []
+
+
+def test_the_french_is_typeset_as_in_the_conventions() -> None:
+    # U+00A0 before « : », U+202F before ; ! ? (shared french-conventions, fr_CA and fr_FR)
+    wrong = {
+        name: sentence
+        for name, sentence in french_sentences().items()
+        if re.search(r"[^\u00a0]:|[^\u202f][;!?]", _CODE.sub("CODE", sentence))
+    }
+    assert wrong == {}

@@ -108,7 +108,7 @@ _FR: Final[Mapping[str, str]] = {
     "interrupted": "relance\u00a0: interrompu",
     "late": "relance\u00a0: le jour d’envoi prévu ({planned}) est passé\u00a0: brouillons "
     "datés du {day}, premier jour ouvrable à partir d’aujourd’hui.",
-    "html_text": "relance\u00a0: --html ne vaut que pour les sorties .eml et JSON\u00a0; "
+    "html_text": "relance\u00a0: --html ne vaut que pour les sorties .eml et JSON\u202f; "
     "le texte n’en montre rien.",
     "calendar": "Calendrier\u00a0: {path}",
     "demo_intro": "relance demo\u00a0: les messages de l’entrevue d’exemple\n"
@@ -126,7 +126,7 @@ _FR: Final[Mapping[str, str]] = {
     "checked": "{directory}\u00a0: chaque modèle essayé sur {count} entrevues d’exemple",
     "checked_french": ", Grammalecte compris",
     "no_problem": "\u00a0: aucun problème.",
-    "problems": "\u00a0; nombre de problèmes\u00a0: {count}.",
+    "problems": "\u202f; nombre de problèmes\u00a0: {count}.",
     "logged": "{id}\u00a0: {kind} le {day}",
     "nothing_due": "Rien n’est prévu le {day}.",
     "nothing_tracked": "Aucune entrevue n’est encore suivie\u00a0: ajoutez-en une avec "
@@ -203,7 +203,7 @@ _HELP_FR: Final[Mapping[str, str]] = {
     "when the rejection arrived (default: its Date header, else today)": "le jour où le "
     "refus est arrivé (par défaut\u00a0: son en-tête Date, sinon aujourd’hui)",
     "Print every step of the follow-up as a dated checklist; with --ics, also write it as "
-    "a calendar file.": "Afficher chaque étape du suivi en liste datée\u00a0; avec --ics, "
+    "a calendar file.": "Afficher chaque étape du suivi en liste datée\u202f; avec --ics, "
     "l’écrire aussi en fichier de calendrier.",
     "write the calendar file OUT (- for standard output)": "écrire le fichier de calendrier "
     "OUT (- pour la sortie standard)",
