@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from ._cli_words import Words, words_for
 from ._config import config_path, imap_account, smtp_account
 from ._delivery import Delivery, save_drafts, send_drafts
 from ._draft import Draft
@@ -73,6 +75,7 @@ def deliver(
     """
     out = out or sys.stdout
     err = err or sys.stderr
+    words = words_for(os.environ if environ is None else environ)
     if not (args.to_drafts or args.send):
         return 0
     ask_secret = ask_password if stdin_is_tty else None
@@ -87,10 +90,10 @@ def deliver(
             if not any(d.status == "would_send" for d in preview):
                 return 1
             if not stdin_is_tty:
-                print("relance: error: nothing sent: add --yes to send.", file=err)
+                print(words("needs_yes"), file=err)
                 return 2
-            if not _confirmed(ask, sum(d.status == "would_send" for d in preview)):
-                print("Nothing sent.", file=out)
+            if not _confirmed(ask, sum(d.status == "would_send" for d in preview), words):
+                print(words("nothing_sent"), file=out)
                 return 0
         sent = send_drafts(drafts, smtp, dry_run=False, allow_early=args.allow_early)
         if on_sent is not None:
@@ -99,19 +102,18 @@ def deliver(
                     on_sent(draft, delivery)
         return _report(sent, out)
     except InvalidInput as error:
-        lines = [f"relance: error: invalid configuration ({len(error.problems)}):"]
+        lines = [words("invalid_config", count=len(error.problems))]
         lines += [f"  {problem}" for problem in error.problems]
         print("\n".join(lines), file=err)
         return 2
     except RelanceError as error:
-        print(f"relance: error: {error}", file=err)
+        print(words("error", message=error), file=err)
         return 1
 
 
-def _confirmed(ask: Callable[[str], str], count: int) -> bool:
-    emails = "this email" if count == 1 else f"these {count} emails"
+def _confirmed(ask: Callable[[str], str], count: int, words: Words) -> bool:
     try:
-        answer = ask(f"Send {emails} now? [y/N] ")
+        answer = ask(words("confirm_one") if count == 1 else words("confirm_many", count=count))
     except EOFError:
         return False
     return answer.strip().lower() in _YES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -12,6 +13,7 @@ from typing import Any, Final
 
 from . import _cli_delivery
 from ._cli_files import write_all
+from ._cli_words import words_for
 from ._delivery import Delivery
 from ._draft import Draft
 from ._journal import ENVIRONMENT, Journal
@@ -107,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "log":
             event = Event(_day(args.on, "--on") or today, args.kind, to=args.to, note=args.note)
             journal.log(args.id, event, today=today)
-            print(f"{args.id}: {event.kind} on {event.on.isoformat()}")
+            said = words_for(os.environ)("logged", id=args.id, kind=event.kind, day=event.on)
+            print(said)
         elif args.command == "due":
             emails = _due(journal, today, args.format, args.out)
             if args.to_drafts or args.send:
@@ -145,7 +148,7 @@ def logger(path: Path | None, key: str) -> Callable[[Draft, Delivery], None]:
             with Journal(path) as journal:
                 journal.log(key, event, today=today)
         except RelanceError as err:  # sent all the same: say so, and why it is not logged
-            print(f"relance: warning: sent, but not logged in the journal: {err}", file=sys.stderr)
+            print(words_for(os.environ)("not_logged", reason=err), file=sys.stderr)
 
     return log
 
@@ -209,7 +212,7 @@ def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> list[tupl
     elif sections:
         sys.stdout.write(_RULE.join(sections))
     else:
-        print(f"Nothing due on {today.isoformat()}.")
+        print(words_for(os.environ)("nothing_due", day=today.isoformat()))
     return emails
 
 
@@ -229,10 +232,10 @@ def _status(journal: Journal, today: date, key: str | None, fmt: str) -> None:
         for step in state.due:
             print(f"  [ ] {step.on.isoformat() if step.on else '—'} {step.action}")
         if state.next_on:
-            print(f"Next: {state.next_on.isoformat()}")
+            print(words_for(os.environ)("next", day=state.next_on.isoformat()))
         return
     if not states:
-        print("No interview tracked yet: `relance track FILE` adds one.")
+        print(words_for(os.environ)("nothing_tracked"))
         return
     rows = [("id", "stage", "due", "next")]
     rows += [

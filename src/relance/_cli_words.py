@@ -11,6 +11,9 @@ import argparse
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final, Literal
 
+from ._schema import SCHEMAS
+from ._status import KINDS as EVENT_KINDS
+
 __all__ = [
     "HELP",
     "TABLES",
@@ -87,6 +90,16 @@ _EN: Final[Mapping[str, str]] = {
     "checked_french": ", Grammalecte included",
     "no_problem": ": no problem.",
     "problems": ": {count} problem(s).",
+    "logged": "{id}: {kind} on {day}",
+    "nothing_due": "Nothing due on {day}.",
+    "nothing_tracked": "No interview tracked yet: `relance track FILE` adds one.",
+    "next": "Next: {day}",
+    "not_logged": "relance: warning: sent, but not logged in the journal: {reason}",
+    "needs_yes": "relance: error: nothing sent: add --yes to send.",
+    "nothing_sent": "Nothing sent.",
+    "confirm_one": "Send this email now? [y/N] ",
+    "confirm_many": "Send these {count} emails now? [y/N] ",
+    "invalid_config": "relance: error: invalid configuration ({count}):",
 }
 
 _FR: Final[Mapping[str, str]] = {
@@ -95,7 +108,7 @@ _FR: Final[Mapping[str, str]] = {
     "interrupted": "relance\u00a0: interrompu",
     "late": "relance\u00a0: le jour d’envoi prévu ({planned}) est passé\u00a0: brouillons "
     "datés du {day}, premier jour ouvrable à partir d’aujourd’hui.",
-    "html_text": "relance\u00a0: --html ne vaut que pour les sorties .eml et JSON\u00a0; "
+    "html_text": "relance\u00a0: --html ne vaut que pour les sorties .eml et JSON\u202f; "
     "le texte n’en montre rien.",
     "calendar": "Calendrier\u00a0: {path}",
     "demo_intro": "relance demo\u00a0: les messages de l’entrevue d’exemple\n"
@@ -113,7 +126,20 @@ _FR: Final[Mapping[str, str]] = {
     "checked": "{directory}\u00a0: chaque modèle essayé sur {count} entrevues d’exemple",
     "checked_french": ", Grammalecte compris",
     "no_problem": "\u00a0: aucun problème.",
-    "problems": "\u00a0; nombre de problèmes\u00a0: {count}.",
+    "problems": "\u202f; nombre de problèmes\u00a0: {count}.",
+    "logged": "{id}\u00a0: {kind} le {day}",
+    "nothing_due": "Rien n’est prévu le {day}.",
+    "nothing_tracked": "Aucune entrevue n’est encore suivie\u00a0: ajoutez-en une avec "
+    "`relance track FILE`.",
+    "next": "Prochaine date\u00a0: {day}",
+    "not_logged": "relance\u00a0: avertissement\u00a0: envoyé, mais non inscrit au "
+    "journal\u00a0: {reason}",
+    "needs_yes": "relance\u00a0: erreur\u00a0: rien n’a été envoyé\u00a0: ajoutez --yes "
+    "pour envoyer.",
+    "nothing_sent": "Rien n’a été envoyé.",
+    "confirm_one": "Envoyer ce courriel maintenant\u202f? [o/N] ",
+    "confirm_many": "Envoyer ces {count} courriels maintenant\u202f? [o/N] ",
+    "invalid_config": "relance\u00a0: erreur\u00a0: configuration non valable ({count})\u00a0:",
 }
 
 TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
@@ -137,9 +163,6 @@ _HELP_FR: Final[Mapping[str, str]] = {
     "de l’entrevue d’exemple intégrée",
     "print a commented example interview file (TOML)": "afficher un fichier d’entrevue "
     "d’exemple commenté (TOML)",
-    "the thank-you note to each interviewer": "le mot de remerciement à chaque personne rencontrée",
-    "the one-week follow-up: email, call script, voicemail": "la relance après une "
-    "semaine\u00a0: courriel, texte de l’appel, message vocal",
     "after a rejection: a reply asking for feedback, and a handwritten note": "après un "
     "refus\u00a0: une réponse qui demande une rétroaction, et une carte manuscrite",
     "the whole follow-up as a dated checklist and a calendar file": "tout le suivi, en "
@@ -174,12 +197,13 @@ _HELP_FR: Final[Mapping[str, str]] = {
     "the day to reply (default: the next business day)": "le jour de la réponse (par "
     "défaut\u00a0: le jour ouvrable suivant)",
     "the employer's message (- for standard input): the reply goes to its sender, in its "
-    "thread": "le message de l’employeur (- pour l’entrée standard)\u00a0: la réponse va à "
-    "son expéditeur, dans son fil",
+    "thread (to the hiring contact when the sender takes no replies)": "le message de "
+    "l’employeur (- pour l’entrée standard)\u00a0: la réponse va à son expéditeur, dans son "
+    "fil (à la personne responsable du recrutement si l’expéditeur ne reçoit pas de réponses)",
     "when the rejection arrived (default: its Date header, else today)": "le jour où le "
     "refus est arrivé (par défaut\u00a0: son en-tête Date, sinon aujourd’hui)",
     "Print every step of the follow-up as a dated checklist; with --ics, also write it as "
-    "a calendar file.": "Afficher chaque étape du suivi en liste datée\u00a0; avec --ics, "
+    "a calendar file.": "Afficher chaque étape du suivi en liste datée\u202f; avec --ics, "
     "l’écrire aussi en fichier de calendrier.",
     "write the calendar file OUT (- for standard output)": "écrire le fichier de calendrier "
     "OUT (- pour la sortie standard)",
@@ -195,6 +219,96 @@ _HELP_FR: Final[Mapping[str, str]] = {
     "write the package's templates into DIR": "écrire les modèles du paquet dans DIR",
     "render every template of DIR over sample interviews in every region": "produire "
     "chaque modèle de DIR sur des entrevues d’exemple, dans chaque région",
+    # The message commands' rows of the catalogue (_catalogue.KINDS)
+    "the thank-you note to each interviewer, the next business day": "le mot de "
+    "remerciement à chaque personne rencontrée, le jour ouvrable suivant",
+    "the one-week follow-up: the email, the call script, the voicemail": "la relance après "
+    "une semaine\u00a0: le courriel, le texte de l’appel, le message vocal",
+    "the second and last follow-up email, a week after the first": "le second et dernier "
+    "courriel de relance, une semaine après le premier",
+    "Draft the second and last follow-up email, a week after the first, when it went "
+    "unanswered: is the position still open?": "Rédiger le second et dernier courriel de "
+    "relance, une semaine après le premier, s’il est resté sans réponse\u00a0: le poste "
+    "est-il toujours à pourvoir\u202f?",
+    "the day to send it (default: a week after the follow-up, on a business day)": "le jour "
+    "de l’envoi (par défaut\u00a0: une semaine après la relance, un jour ouvrable)",
+    # Every message command's own options
+    "with --send: log each email a server accepted to this tracked interview": "avec "
+    "--send\u00a0: inscrire au journal de cette entrevue suivie chaque courriel accepté par "
+    "un serveur",
+    "the journal file": "le fichier du journal",
+    # Delivery (_cli_delivery); argparse writes a colon right after a group's title
+    "delivery (accounts in the file `relance config path`)": "envoi (comptes dans le "
+    "fichier `relance config path`)\u00a0",
+    "save the emails in your drafts folder over IMAP (the [imap] account)": "enregistrer "
+    "les courriels dans votre dossier de brouillons par IMAP (le compte `[imap]`)",
+    "send the emails due today over SMTP (the [smtp] account), after showing what would "
+    "be sent": "envoyer par SMTP les courriels prévus pour aujourd’hui (le compte "
+    "`[smtp]`), après avoir montré ce qui serait envoyé",
+    "with --send: do not ask (needed without a terminal)": "avec --send\u00a0: ne pas "
+    "demander de confirmation (nécessaire sans terminal)",
+    "with --to-drafts: the folder (default: your drafts)": "avec --to-drafts\u00a0: le "
+    "dossier (par défaut\u00a0: celui des brouillons)",
+    "with --send: also send the emails dated after today": "avec --send\u00a0: envoyer "
+    "aussi les courriels datés de demain ou plus tard",
+    # The journal's commands (_cli_journal)
+    "add an interview to the journal and print its id": "ajouter une entrevue au journal "
+    "et afficher son identifiant",
+    "Store an interview in the journal (its data, so later commands do not need the file) "
+    "and print its id, such as ubisoft-analyste-2026-12-01.": "Enregistrer une entrevue "
+    "dans le journal (ses données, pour que les commandes suivantes n’aient plus besoin du "
+    "fichier) et afficher son identifiant, par exemple `ubisoft-analyste-2026-12-01`.",
+    "the interview, a .toml or .json file": "l’entrevue, un fichier .toml ou .json",
+    "the journal file (default: $RELANCE_JOURNAL, else one in your data directory)": "le "
+    "fichier du journal (par défaut\u00a0: `$RELANCE_JOURNAL`, sinon un fichier dans votre "
+    "répertoire de données)",
+    "act as if today were this day (default: today)": "faire comme si l’on était ce jour-là "
+    "(par défaut\u00a0: aujourd’hui)",
+    "record what happened: a thank-you sent, a call, an answer…": "noter ce qui s’est "
+    "passé\u00a0: un remerciement envoyé, un appel, une réponse…",
+    "Record an event for a tracked interview. Kinds: " + ", ".join(EVENT_KINDS) + ".": "Noter "
+    "un événement pour une entrevue suivie. Types\u00a0: "
+    + ", ".join(f"`{kind}`" for kind in EVENT_KINDS)
+    + ".",
+    "the interview's id (see `relance status`)": "l’identifiant de l’entrevue (voir "
+    "`relance status`)",
+    "what happened": "ce qui s’est passé",
+    "when it happened (default: today)": "la date de l’événement (par défaut\u00a0: aujourd’hui)",
+    "who it concerns: the interviewer thanked": "la personne concernée\u00a0: celle que "
+    "vous avez remerciée",
+    "free text; for an answer, the date given": "texte libre\u202f; pour une réponse, la "
+    "date annoncée",
+    "what is due today for every tracked interview, with the text ready": "ce qui est à "
+    "faire aujourd’hui pour chaque entrevue suivie, avec le texte prêt",
+    "Print, for every tracked interview, the steps due today with the text to send or "
+    "say.": "Afficher, pour chaque entrevue suivie, les étapes prévues aujourd’hui, avec le "
+    "texte à envoyer ou à dire.",
+    "write one file per due step into DIR": "écrire un fichier par étape prévue dans DIR",
+    "a table of every tracked interview's stage and next date": "un tableau des entrevues "
+    "suivies, avec l’étape de chacune et sa prochaine date",
+    "Without ID, a table of every tracked interview; with it, that interview's status in "
+    "full.": "Sans identifiant, un tableau de toutes les entrevues suivies\u202f; avec un "
+    "identifiant, l’état complet de cette entrevue.",
+    "one interview's id": "l’identifiant d’une entrevue",
+    "export the journal as JSON, or import such a file": "exporter le journal en JSON, ou "
+    "importer un tel fichier",
+    "Export the whole journal as JSON (the shapes of as_dict), or add the interviews of "
+    "such a file.": "Exporter tout le journal en JSON (au format de `as_dict`), ou ajouter "
+    "les entrevues d’un tel fichier.",
+    "print the journal as JSON": "afficher le journal en JSON",
+    "add the interviews of an exported file": "ajouter les entrevues d’un fichier exporté",
+    "a file written by `relance journal export`": "un fichier écrit par `relance journal export`",
+    # config and schema
+    "where relance reads your mail accounts (see docs/delivery.md)": "où relance lit vos "
+    "comptes de courriel (voir `docs/delivery.md`)",
+    "print the path of the accounts file": "afficher le chemin du fichier des comptes",
+    "print the JSON Schema of an interview, a draft or another result": "afficher le "
+    "schéma JSON d’une entrevue, d’un brouillon ou d’un autre résultat",
+    "Print the JSON Schema (draft 2020-12) that an interview given as JSON, or a result "
+    "written with --format json, validates against.": "Afficher le schéma JSON (version "
+    "2020-12 de la norme) que respecte une entrevue fournie en JSON, ou un résultat écrit "
+    "avec `--format json`.",
+    ", ".join(SCHEMAS): ", ".join(f"`{name}`" for name in SCHEMAS),
     # argparse's own words
     "usage: ": "utilisation\u00a0: ",
     # argparse writes a colon right after a heading: the no-break space goes before it
@@ -231,6 +345,7 @@ def help_texts(parser: argparse.ArgumentParser) -> Iterator[str]:
     """Every text of the parser's help, in English (what :data:`HELP` translates)."""
     for each in parsers(parser):
         yield from (text for text in (each.description, each.epilog) if text)
+        yield from (group.title for group in each._action_groups if group.title)
         for action in each._actions:
             yield from [action.help] if action.help else []
             if isinstance(action, argparse._SubParsersAction):
