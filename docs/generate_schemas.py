@@ -19,7 +19,14 @@ from relance._headers import ENCODED_WORD as _ENCODED_WORD
 from relance._headers import FORBIDDEN as _FORBIDDEN
 from relance._headers import MAX_REFERENCES
 from relance._locales import LOCALES, TONES
-from relance._model import CIVILITIES, GENDERS, MAX_INTERVIEWERS, MAX_STRENGTHS
+from relance._model import (
+    _CIVILITY_ALIASES,
+    _GENDER_ALIASES,
+    CIVILITIES,
+    GENDERS,
+    MAX_INTERVIEWERS,
+    MAX_STRENGTHS,
+)
 from relance._plan import CHANNELS
 from relance._script import KINDS
 
@@ -120,7 +127,12 @@ def people() -> dict[str, Any]:
             "name": text(100, "First and last name."),
             "email": {**email, "description": "The candidate's email address."},
             "phone": nullable({**phone, "description": "A phone number: 514 555-0199."}),
-            "gender": nullable({"enum": list(GENDERS), "description": "For agreement."}),
+            "gender": nullable(
+                {
+                    "enum": [*GENDERS, *(g.upper() for g in _GENDER_ALIASES)],
+                    "description": "For agreement: f or m (F and M are read as such).",
+                }
+            ),
             "city": nullable(text(80, "The candidate's city, for a handwritten note.")),
             "availability": nullable(text(80, "When the candidate can be called back.")),
         },
@@ -130,7 +142,19 @@ def people() -> dict[str, Any]:
         "A person at the company: an interviewer or the hiring contact.",
         {
             "name": text(100, "First and last name."),
-            "civility": nullable({"enum": list(CIVILITIES)}),
+            "civility": nullable(
+                {
+                    "enum": [
+                        *CIVILITIES,
+                        *(
+                            a.capitalize()
+                            for a in _CIVILITY_ALIASES
+                            if a.capitalize() not in CIVILITIES
+                        ),
+                    ],
+                    "description": "Madame or Monsieur (Mme and M. are read as such).",
+                }
+            ),
             "email": nullable({**email, "description": "Their email address."}),
             "role": nullable(text(120, "Their job title.")),
             "phone": nullable({**phone, "description": "Their phone number."}),

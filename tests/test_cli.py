@@ -254,7 +254,11 @@ def test_plan_with_a_late_start_as_json(interview_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     expected = plan(Interview.load(interview_file), start=date(2026, 12, 3))
     assert json.loads(result.stdout) == expected.as_dict()
-    assert {step["on"] for step in json.loads(result.stdout)["steps"]} == {"2026-12-08", None}
+    assert {step["on"] for step in json.loads(result.stdout)["steps"]} == {
+        "2026-12-08",
+        "2026-12-09",
+        None,
+    }
 
 
 def test_demo_shows_the_follow_up_and_the_plan() -> None:

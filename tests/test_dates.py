@@ -126,16 +126,16 @@ def test_late_drafts_are_dated_and_worded_for_today_with_one_line_saying_so(
 
 
 def test_the_late_line_in_french(interview_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RELANCE_TODAY", "2026-12-09")
+    monkeypatch.setenv("RELANCE_TODAY", "2026-12-10")
     monkeypatch.setenv("LANG", "fr_CA.UTF-8")
     result = run("follow-up", str(interview_file), "--format", "json")
     assert result.returncode == 0
     assert result.stderr == (
-        "relance\u00a0: le jour d’envoi prévu (mardi 8 décembre 2026) est passé\u00a0: "
-        "brouillons datés du mercredi 9 décembre 2026, premier jour ouvrable à partir "
+        "relance\u00a0: le jour d’envoi prévu (mercredi 9 décembre 2026) est passé\u00a0: "
+        "brouillons datés du jeudi 10 décembre 2026, premier jour ouvrable à partir "
         "d’aujourd’hui.\n"
     )
-    assert json.loads(result.stdout)["email"]["send_on"] == "2026-12-09"
+    assert json.loads(result.stdout)["email"]["send_on"] == "2026-12-10"
 
 
 def test_a_late_reply_to_a_rejection_goes_today(

@@ -44,6 +44,10 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "field.unknown": {"fields": ["name", "email"]},
     "choice.unknown": {"value": "x", "choices": ["f", "m"]},
     "company.article_unknown": {"name": "Groupe Conseil Roy"},
+    "date.past": {"day": "2026-12-02", "today": "2026-12-09"},
+    "reply.before_rejection": {"day": "2026-12-02", "received": "2026-12-09"},
+    "rejection.dated_before_interview": {"day": "2026-11-20", "held": "2026-12-01"},
+    "file.exists_force": {"directory": "out", "names": "thank-you-1.txt"},
     "text.too_long": {"length": 130, "max_length": 100},
     "type.text": {"type": "int"},
     "type.integer": {"type": "string"},
@@ -119,7 +123,19 @@ SAMPLES: dict[str, dict[str, Any]] = {
 
 # Names of formats, options and Python objects the French writes as they are.
 TECHNICAL = frozenset(
-    {"TOML", "JSON", "EML", "Templates", "reply-to", "received", "send", "formal", "true", "false"}
+    {
+        "TOML",
+        "JSON",
+        "EML",
+        "Templates",
+        "reply-to",
+        "received",
+        "send",
+        "send-on",
+        "formal",
+        "true",
+        "false",
+    }
     | {"Event", "events", "track", "host", "username", "delivery", "md", "PEM"}
     | {"tls", "starttls", "localhost"}
 )
@@ -473,12 +489,12 @@ def test_paths_placed_under_a_prefix_keep_their_codes() -> None:
                 "company": "Ubisoft",
                 "position": "analyste",
                 "held_at": "2026-12-01",
-                "interviewers": [{"name": "Marie Tremblay", "civility": "Mme"}],
+                "interviewers": [{"name": "Marie Tremblay", "civility": "Mlle"}],
             }
         )
     [problem] = caught.value.problems
     assert (problem.field, problem.code) == ("interviewers[0].civility", "choice.unknown")
-    assert problem.params == {"value": "Mme", "choices": ["Madame", "Monsieur"]}
+    assert problem.params == {"value": "Mlle", "choices": ["Madame", "Monsieur"]}
 
 
 @pytest.mark.parametrize("language", ["de", "", "français", "english", "zz_FR"])

@@ -203,7 +203,7 @@ INVALID: list[tuple[str, Callable[[], dict[str, Any]], Change]] = [
     ("interview", interview_data, lambda d: d["candidate"].update(gender="x")),
     ("interview", interview_data, lambda d: d["candidate"].update(phone="appelez-moi")),
     ("interview", interview_data, lambda d: d["candidate"].pop("email")),
-    ("interview", interview_data, lambda d: d["interviewers"][0].update(civility="Mme")),
+    ("interview", interview_data, lambda d: d["interviewers"][0].update(civility="Mlle")),
     ("draft", draft_data, lambda d: d.update(send_on="2026-12-02T09:00:00")),
     ("draft", draft_data, lambda d: d.update(send_on=20261202)),
     ("draft", draft_data, lambda d: d.pop("send_on")),

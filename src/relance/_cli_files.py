@@ -48,9 +48,11 @@ def read_bytes(path: str | os.PathLike[str], option: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
-        raise InvalidInput.one(option, f"No such file: {path}.") from None
+        raise InvalidInput.of(option, "file.not_found_at", path=str(path)) from None
     except OSError as err:
-        raise InvalidInput.one(option, f"Cannot read {path}: {err.strerror}.") from None
+        raise InvalidInput.of(
+            option, "file.unreadable_at", path=str(path), reason=err.strerror
+        ) from None
 
 
 def load_interview(path: Path) -> Interview:
@@ -61,7 +63,7 @@ def load_interview(path: Path) -> Interview:
     try:
         text = sys.stdin.buffer.read().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput.one(STDIO, "Standard input is not UTF-8 text.") from None
+        raise InvalidInput.of(STDIO, "stdin.not_utf8") from None
     parse = _parse_json if text.lstrip().startswith("{") else _parse_toml
     return Interview.from_dict(parse(text, STDIO))
 
@@ -141,10 +143,8 @@ def write_all(
     if not force:
         existing = sorted(name for name in contents if (directory / name).exists())
         if existing:
-            raise InvalidInput.one(
-                option,
-                f"{directory} already holds {', '.join(existing)}; nothing written. "
-                "Add --force to replace them.",
+            raise InvalidInput.of(
+                option, "file.exists_force", directory=str(directory), names=", ".join(existing)
             )
     mode = 0o666 & ~_umask()
     try:

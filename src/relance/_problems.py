@@ -96,6 +96,16 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "date.year_out_of_range": N_("The year {year} is out of range (2000 to 2099)."),
     "date.before_interview": N_("{day} is before the interview ({held})."),
+    "date.past": N_(
+        "{day} is past (today is {today}); leave --send-on out to send as soon as possible."
+    ),
+    "reply.before_rejection": N_(
+        "{day} is before the rejection arrived ({received}): "
+        "a reply cannot go before the message it answers."
+    ),
+    "rejection.dated_before_interview": N_(
+        "The message is dated {day}, before the interview ({held}): is it the right message?"
+    ),
     "date.today_before_interview": N_(
         "Today is before the interview ({held}): say when the rejection arrived, "
         "or give it with --reply-to."
@@ -156,6 +166,12 @@ MESSAGES: Final[Mapping[str, str]] = {
     "file.toml_invalid": N_("This is not valid TOML: {reason}."),
     "file.json_invalid": N_("This is not valid JSON: {reason} (line {line}, column {column})."),
     "file.exists": N_("{directory} already holds {names}; nothing written."),
+    "file.exists_force": N_(
+        "{directory} already holds {names}; nothing written. Add --force to replace them."
+    ),
+    "stdin.taken": N_("Standard input already holds the interview; give the message's file."),
+    "stdin.not_utf8": N_("Standard input is not UTF-8 text."),
+    "stdout.taken": N_("Standard output carries the calendar or the JSON, not both: name a file."),
     "file.cannot_create": N_("Cannot create {directory}: {reason}."),
     "file.cannot_write": N_("Cannot write into {directory}: {reason}."),
     "file.in_the_way": N_("{path} is in the way: it is not a file. Nothing was written."),

@@ -532,10 +532,11 @@ def _send_day(
     if send_on is not None:
         day = check_day(send_on, "send_on", interview)
         if received is not None and day < received:
-            raise InvalidInput.one(
+            raise InvalidInput.of(
                 "send_on",
-                f"{day.isoformat()} is before the rejection arrived "
-                f"({received.isoformat()}): a reply cannot go before the message it answers.",
+                "reply.before_rejection",
+                day=day.isoformat(),
+                received=received.isoformat(),
             )
         return day
     if received is None:
@@ -558,10 +559,11 @@ def _received(
     if not isinstance(when, datetime):
         return None
     if when.date() < interview.held_on:
-        raise InvalidInput.one(
+        raise InvalidInput.of(
             "rejection.Date",
-            f"The message is dated {when.date().isoformat()}, before the interview "
-            f"({interview.held_on.isoformat()}): is it the right message?",
+            "rejection.dated_before_interview",
+            day=when.date().isoformat(),
+            held=interview.held_on.isoformat(),
         )
     return when.date()
 

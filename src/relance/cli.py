@@ -269,9 +269,7 @@ def _today(interview: Interview) -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise InvalidInput.one(
-                "RELANCE_TODAY", f"{fixed!r} is not a date like 2026-12-02."
-            ) from None
+            raise InvalidInput.of("RELANCE_TODAY", "date.invalid", value=fixed) from None
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo(TIME_ZONES[interview.locale])).date()
@@ -288,10 +286,8 @@ def _not_in_the_past(
     now = _today(interview)
     if send_on is not None:
         if send_on < now:
-            raise InvalidInput.one(
-                "--send-on",
-                f"{send_on.isoformat()} is past (today is {now.isoformat()}); "
-                "leave --send-on out to send as soon as possible.",
+            raise InvalidInput.of(
+                "--send-on", "date.past", day=send_on.isoformat(), today=now.isoformat()
             )
         return produce(send_on)
     messages = produce(None)
@@ -339,8 +335,8 @@ def _templates(args: argparse.Namespace, words: Words) -> int:
     if args.action == "copy":
         existing = [name for name in TEMPLATES if (args.directory / name).exists()]
         if existing:
-            raise InvalidInput.one(
-                "DIR", f"{args.directory} already holds {', '.join(existing)}; nothing written."
+            raise InvalidInput.of(
+                "DIR", "file.exists", directory=str(args.directory), names=", ".join(existing)
             )
         package = files("relance").joinpath("templates")
         contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
@@ -351,7 +347,7 @@ def _templates(args: argparse.Namespace, words: Words) -> int:
     try:
         overrides = Templates(args.directory)
     except InvalidInput as err:  # named DIR here, not --templates
-        raise InvalidInput.one("DIR", err.problems[0].message) from None
+        raise InvalidInput([dataclasses.replace(p, field="DIR") for p in err.problems]) from None
     problems, french = check_templates(overrides)
     for problem in problems:
         print(problem)
@@ -368,9 +364,7 @@ def _templates(args: argparse.Namespace, words: Words) -> int:
 
 def _rejection(args: argparse.Namespace, words: Words) -> int:
     if is_stdio(args.file) and is_stdio(args.reply_to):
-        raise InvalidInput.one(
-            "--reply-to", "Standard input already holds the interview; give the message's file."
-        )
+        raise InvalidInput.of("--reply-to", "stdin.taken")
     interview = load_interview(args.file)
     rejection = None if args.reply_to is None else read_bytes(args.reply_to, "--reply-to")
     received_on = _day(args.received_on, option="--received-on")
@@ -396,10 +390,8 @@ def _rejection(args: argparse.Namespace, words: Words) -> int:
     except InvalidInput as err:
         # Nothing said when the rejection arrived, and today cannot be that day.
         if undated and received_on is None and "received_on" in (p.field for p in err.problems):
-            raise InvalidInput.one(
-                "--received-on",
-                f"Today is before the interview ({interview.held_on.isoformat()}): "
-                "say when the rejection arrived, or give it with --reply-to.",
+            raise InvalidInput.of(
+                "--received-on", "date.today_before_interview", held=interview.held_on.isoformat()
             ) from None
         raise
     if args.reply_to is not None:
@@ -442,9 +434,7 @@ def _plan(args: argparse.Namespace, words: Words) -> None:
         html=args.html,
     )
     if is_stdio(args.ics) and args.format == "json":
-        raise InvalidInput.one(
-            "--ics", "Standard output carries the calendar or the JSON, not both: name a file."
-        )
+        raise InvalidInput.of("--ics", "stdout.taken")
     if is_stdio(args.ics):  # the calendar is what standard output carries
         sys.stdout.flush()
         sys.stdout.buffer.write(steps.to_ics())
@@ -481,7 +471,7 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput.one(option, f"{value!r} is not a date like 2026-12-02.") from None
+        raise InvalidInput.of(option, "date.invalid", value=value) from None
 
 
 def _demo(words: Words) -> None:
