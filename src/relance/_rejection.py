@@ -8,8 +8,11 @@ import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
 from email import policy
-from email.message import EmailMessage, Message
-from email.parser import BytesParser
+from email.header import decode_header, make_header
+from email.headerregistry import AddressHeader, HeaderRegistry
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,16 @@ region's space before a colon (a no-break one: « RE : » is typeset like the re
 
 _REPLY_PREFIXES = re.compile(r"^(?:\s*(?:re|ré|réf|ref|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_LINE_ENDS = re.compile(r"\n|\r")  # what the modern policy removes from a header it reads
+_HEADERS = ("from", "reply-to", "subject", "date", "message-id", "references", "in-reply-to")
+
+# The modern policy's class for an address header, built once: its registry builds a new
+# class on every look-up, and the employer's message has two address headers to read.
+_ADDRESS_HEADER: type[AddressHeader] = HeaderRegistry()["from"]
+
+_Mail = dict[str, str]
+"""The headers of the employer's message a reply needs, by lower-case name: the first
+of each, unfolded, as written (encoded words not yet decoded)."""
 
 
 @dataclass(frozen=True)
@@ -113,11 +126,20 @@ def rejection_reply(
     return RejectionReply(email=email, note=Script.of("note", _card(note)))
 
 
-def _read(rejection: Rejection) -> EmailMessage:
-    """The employer's message, parsed with the modern policy whatever it came as."""
+def _read(rejection: Rejection) -> _Mail:
+    """The headers of the employer's message that a reply needs, whatever it came as.
+
+    Only the header block is parsed, with the legacy policy, which keeps each value as
+    written; each value is then decoded where it is used, the addresses alone by the
+    modern parser (it refuses a line break an encoded word would smuggle in).
+    """
     field = "rejection"
     if isinstance(rejection, Message):
-        try:
+        items = list(rejection.raw_items())
+        if all(type(value) is str for _, value in items):
+            # Parsed from source (either policy): the values are still as written.
+            return _headers(items, field)
+        try:  # headers set by code under the modern policy: read them back as sent
             raw = rejection.as_bytes()
         except (UnicodeError, LookupError, ValueError) as err:
             raise InvalidInput.one(field, f"This message cannot be read: {err}.") from None
@@ -139,13 +161,35 @@ def _read(rejection: Rejection) -> EmailMessage:
             "Expected the employer's email: a message, the bytes or text of an .eml file, "
             "or its path.",
         )
-    message = BytesParser(policy=policy.default).parsebytes(raw)
-    if not message.keys():
+    return _headers(BytesHeaderParser(policy=policy.compat32).parsebytes(raw).raw_items(), field)
+
+
+def _headers(items: Any, field: str) -> _Mail:
+    mail: _Mail = {}
+    empty = True
+    for name, value in items:
+        empty = False
+        key = name.lower()
+        if key in _HEADERS and key not in mail:
+            mail[key] = "".join(_LINE_ENDS.split(str(value)))
+    if empty:
         raise InvalidInput.one(field, "This is not an email message: it has no headers.")
-    return message
+    return mail
 
 
-def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Contact | None, str]:
+def _decoded(value: str) -> str:
+    """An unstructured header's text: encoded words decoded, raw 8-bit bytes read as UTF-8."""
+    if "=?" in value:
+        try:
+            value = str(make_header(decode_header(value)))
+        except (UnicodeError, LookupError, ValueError):
+            pass  # a broken encoded word stays as written, like the modern parser does
+    if not value.isascii():
+        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return value
+
+
+def _recipient(interview: Interview, message: _Mail | None) -> tuple[Contact | None, str]:
     """Who the reply greets (None: someone unknown), and the formatted ``To``.
 
     The reply goes to the message's ``Reply-To``, else its ``From``. The person
@@ -185,15 +229,16 @@ def _recipient(interview: Interview, message: EmailMessage | None) -> tuple[Cont
     return greeted, to
 
 
-def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool]]:
+def _people(message: _Mail, header_name: str) -> list[tuple[Contact, bool]]:
     """The addresses of one header, checked like any input: (contact, has a name)."""
     field = f"rejection.{header_name}"
-    if header_name not in message:
+    value = message.get(header_name.lower())
+    if value is None:
         return []
     try:
-        # The stdlib parses (and decodes) the header here, and refuses a decoded
+        # The modern parser reads (and decodes) the header here, and refuses a decoded
         # line break in an address: that is a hostile message, not a crash.
-        addresses = tuple(message[header_name].addresses)
+        addresses = tuple(_ADDRESS_HEADER(header_name, value).addresses)
     except ValueError as err:
         if "CR or LF" in str(err):
             raise InvalidInput.one(
@@ -222,7 +267,7 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, bool
 
 def _send_day(
     interview: Interview,
-    message: EmailMessage | None,
+    message: _Mail | None,
     received_on: date | None,
     send_on: date | None,
 ) -> date:
@@ -231,10 +276,10 @@ def _send_day(
     received: date | None = None
     if received_on is not None:
         received = check_day(received_on, "received_on", interview)
-    elif message is not None and message.get("Date") is not None:
+    elif message is not None and "date" in message:
         try:
-            when = message["Date"].datetime
-        except (AttributeError, ValueError):
+            when: datetime | None = parsedate_to_datetime(message["date"])
+        except (TypeError, ValueError, IndexError, OverflowError):
             when = None
         if isinstance(when, datetime):
             received = when.date()
@@ -247,26 +292,26 @@ def _send_day(
     return business_day_after(interview, max(received, interview.held_on))
 
 
-def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
+def _thread(message: _Mail | None) -> tuple[str | None, tuple[str, ...]]:
     """``In-Reply-To`` and ``References`` for a reply that threads under ``message``."""
     if message is None:
         return None, ()
-    ids = _MESSAGE_ID.findall(str(message.get("Message-ID", "")))
+    ids = _MESSAGE_ID.findall(message.get("message-id", ""))
     own = ids[0] if ids else None
-    chain = _MESSAGE_ID.findall(str(message.get("References", "")))
+    chain = _MESSAGE_ID.findall(message.get("references", ""))
     if not chain:
-        chain = _MESSAGE_ID.findall(str(message.get("In-Reply-To", "")))
+        chain = _MESSAGE_ID.findall(message.get("in-reply-to", ""))
     references = [ref for ref in chain if ref != own]
     if own:
         references.append(own)
     return own, tuple(dict.fromkeys(references))
 
 
-def _reply_subject(message: EmailMessage | None, locale: str) -> str | None:
+def _reply_subject(message: _Mail | None, locale: str) -> str | None:
     """The original subject behind one reply prefix, or None when there is none."""
     if message is None:
         return None
-    subject = " ".join(str(message.get("Subject", "")).split())
+    subject = " ".join(_decoded(message.get("subject", "")).split())
     subject = _FORBIDDEN.sub(" ", subject).strip()
     subject = _REPLY_PREFIXES.sub("", subject).strip()
     colon = locale_info(locale).typography.before_colon + ": "
