@@ -15,8 +15,9 @@ import pstats
 import sys
 import time
 
-import relance
 from workload import interview_dicts, rejection_for
+
+import relance
 
 
 def every_message(count: int, *, eml: bool) -> None:

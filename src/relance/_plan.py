@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
@@ -13,7 +13,7 @@ from . import _french
 from ._catalogue import Output
 from ._draft import Draft
 from ._etiquette import spoken_name
-from ._follow_up import follow_up
+from ._follow_up import FollowUp, follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
 from ._render import Templates, as_templates, render
@@ -196,6 +196,25 @@ def plan(
     if isinstance(start, datetime):
         start = start.date()
     overrides = as_templates(templates)
+    notes = thank_you_notes(interview, templates=overrides, html=html)
+    later = follow_up(interview, templates=overrides, html=html)
+    return _plan_from(interview, notes, later, start=start, templates=overrides)
+
+
+def _plan_from(
+    interview: Interview,
+    notes: Sequence[Draft],
+    later: FollowUp,
+    *,
+    start: date | None = None,
+    templates: Templates | None = None,
+) -> Plan:
+    """The plan around drafts already made: the interview's thank-you notes (with their
+    default dates) and its follow-up, drafted with the same ``templates``.
+
+    A caller that drafts every message of an interview (``relance batch``) passes the
+    ones it has, instead of having :func:`plan` draft them a second time.
+    """
     words = locale_info(interview.locale).words
 
     def step(
@@ -207,17 +226,15 @@ def plan(
             "contact": to,
             "contact_spoken": spoken_name(to),
         }
-        action, _, detail = render(f"plan.{name}.txt", context, templates=overrides).partition(
+        action, _, detail = render(f"plan.{name}.txt", context, templates=templates).partition(
             "\n\n"
         )
         return Step(on=on, action=action, channel=channel, to=to, detail=detail, draft=text)
 
-    notes = thank_you_notes(interview, templates=overrides, html=html)
     steps = [
         step("thank_you", note.send_on, "email", contact, note)
         for note, contact in zip(notes, interview.interviewers, strict=True)
     ]
-    later = follow_up(interview, templates=overrides, html=html)
     contact = interview.main_contact
     day = later.email.send_on
     steps += [
@@ -232,7 +249,7 @@ def plan(
     heading = render(
         "plan.if_rejected.txt",
         {"locale": interview.locale, "words": words},
-        templates=overrides,
+        templates=templates,
         one_line=True,
     )
     return Plan(steps=tuple(steps), locale=interview.locale, if_rejected=heading)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import textwrap
@@ -14,7 +15,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ._calendar import business_day_after, check_day
 from ._catalogue import Output
@@ -46,7 +47,7 @@ _HEADERS = ("from", "reply-to", "subject", "date", "message-id", "references", "
 
 # The modern policy's class for an address header, built once: its registry builds a new
 # class on every look-up, and the employer's message has two address headers to read.
-_ADDRESS_HEADER: type[AddressHeader] = HeaderRegistry()["from"]
+_ADDRESS_HEADER = HeaderRegistry()["from"]
 
 _Mail = dict[str, str]
 """The headers of the employer's message a reply needs, by lower-case name: the first
@@ -180,10 +181,9 @@ def _headers(items: Any, field: str) -> _Mail:
 def _decoded(value: str) -> str:
     """An unstructured header's text: encoded words decoded, raw 8-bit bytes read as UTF-8."""
     if "=?" in value:
-        try:
+        # A broken encoded word stays as written, as the modern parser leaves it.
+        with contextlib.suppress(UnicodeError, LookupError, ValueError):
             value = str(make_header(decode_header(value)))
-        except (UnicodeError, LookupError, ValueError):
-            pass  # a broken encoded word stays as written, like the modern parser does
     if not value.isascii():
         value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return value
@@ -238,7 +238,7 @@ def _people(message: _Mail, header_name: str) -> list[tuple[Contact, bool]]:
     try:
         # The modern parser reads (and decodes) the header here, and refuses a decoded
         # line break in an address: that is a hostile message, not a crash.
-        addresses = tuple(_ADDRESS_HEADER(header_name, value).addresses)
+        addresses = tuple(cast(AddressHeader, _ADDRESS_HEADER(header_name, value)).addresses)
     except ValueError as err:
         if "CR or LF" in str(err):
             raise InvalidInput.one(
