@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, _cli_batch
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._check import check_templates
 from ._draft import Draft
@@ -100,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Override relance's wording: copy the templates into a directory, "
         "edit them, check them, then pass --templates DIR to any message command.",
     )
+    _cli_batch.register(commands)
+
     actions = own.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="each template: what it renders, its variables")
     copy = actions.add_parser("copy", help="write the package's templates into DIR")
@@ -155,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _rejection(args)
         elif args.command == "templates":
             return _templates(args)
+        elif args.command == "batch":
+            return _cli_batch.run(args)
         else:
             _plan(args)
     except RelanceError as err:
