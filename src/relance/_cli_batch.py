@@ -358,7 +358,7 @@ def draft_item(item: Item, settings: Settings) -> Done:
         if settings.out is None:
             data: dict[str, Any] = {"input": item.source}
             for kind_name, messages in outputs:
-                data[kind_name] = _as_json(messages)
+                data[kind_name] = _as_json(kind_name, messages)
             return Done(item.source, json.dumps(data, ensure_ascii=False) + "\n")
         _write_folder(Path(settings.out), item.folder, _files(outputs, item, settings))
         return Done(item.source, "")
@@ -444,10 +444,11 @@ def _draft(
     return [(kind(name).name, drafted[name]) for name in wanted]
 
 
-def _as_json(messages: list[Output]) -> Any:
+def _as_json(kind_name: str, messages: list[Output]) -> Any:
+    """A kind's JSON as the kind's own command prints it (the plan: one object)."""
     from ._catalogue import as_json
 
-    return as_json(messages)
+    return messages[0].text.as_dict() if kind_name == "plan" else as_json(messages)
 
 
 def _files(
