@@ -117,9 +117,11 @@ def test_files_in_and_folders_out(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1  # alexis has no rejection beside it, nor a day
     assert result.stderr.splitlines()[:-1] == [
-        f"relance batch: {cohort / 'alexis.json'}: received_on: Say when the rejection "
-        "arrived: pass received_on=, or send_on=, or the employer's message with its "
-        "Date header."
+        (
+            f"relance batch: {cohort / 'alexis.json'}: received_on: Say when the rejection "
+            "arrived: pass received_on=, or send_on=, or the employer's message with its "
+            "Date header."
+        )
     ]
     assert summary(result.stderr) == (2, 1, 1)
     assert result.stdout == ""
@@ -155,11 +157,15 @@ def test_a_failing_item_among_good_ones_leaves_nothing_behind(tmp_path: Path) ->
     result = run("batch", "-", "--out", str(out), "--format", "json", stdin=lines)
     assert result.returncode == 1
     assert result.stderr.splitlines()[:-1] == [
-        "relance batch: -:2: candidate.email: This is not a valid email address: There must "
-        "be something after the @-sign. "
-        "| company: This field is required.",
-        "relance batch: -:3: This line is not JSON: Expecting property name enclosed in "
-        "double quotes (column 2).",
+        (
+            "relance batch: -:2: candidate.email: This is not a valid email address: There must "
+            "be something after the @-sign. "
+            "| company: This field is required."
+        ),
+        (
+            "relance batch: -:3: This line is not JSON: Expecting property name enclosed in "
+            "double quotes (column 2)."
+        ),
     ]
     assert summary(result.stderr) == (4, 2, 2)
     assert sorted(path.name for path in out.iterdir()) == ["line-1", "line-4"]  # nothing hidden
@@ -246,8 +252,8 @@ def test_a_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-", "--kinds", "thanks"], "--kinds: thanks is not a kind of message; use some of "
-         "thank-you,follow-up,rejection,plan."),
+        (["-", "--kinds", "thanks"], ("--kinds: thanks is not a kind of message; use some of "
+         "thank-you,follow-up,rejection,plan.")),
         (["-", "--jobs", "0"], "--jobs: give a number of processes, 1 or more."),
         (["nowhere/*.toml"], "nowhere/*.toml matches no file."),
         (["absent.jsonl"], "absent.jsonl: no such file."),
