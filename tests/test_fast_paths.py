@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
 from email import message_from_bytes, policy
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +86,31 @@ def test_every_form_of_the_employer_s_mail_gives_one_reply() -> None:
     assert reply.email.subject == "RE\u00a0: Votre candidature au poste d’analyste de données"
     assert reply.email.to == "Recrutement Ubisoft <recrutement@example.com>"
     assert reply.email.in_reply_to == "<refus-2026-1210@example.com>"
+
+
+def test_the_public_names_load_on_first_use() -> None:
+    import relance
+
+    assert set(relance.__all__) <= set(dir(relance))
+    assert relance.__all__ == sorted(relance.__all__)
+    for name in relance.__all__:
+        value = getattr(relance, name)
+        assert value.__name__ == name
+        assert value.__module__.startswith("relance.")
+    with pytest.raises(AttributeError, match=r"^module 'relance' has no attribute 'nothing'$"):
+        relance.nothing  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_help_imports_none_of_the_drafting_libraries() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from relance.cli import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help'])\n"
+        "print(sorted(m for m in ('jinja2', 'babel', 'email', 'email_validator', 'holidays',"
+        " 'tqdm', 'multiprocessing', 'relance._model') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout == "[]\n"

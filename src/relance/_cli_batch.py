@@ -11,7 +11,11 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
+
+from . import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["DEFAULT_KINDS", "KINDS", "register", "run"]
 

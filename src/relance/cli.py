@@ -3,33 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
-from datetime import UTC, date, datetime
-from email.generator import BytesGenerator
-from importlib.resources import files
-from io import BytesIO
 from pathlib import Path
-from typing import NoReturn
 
-from . import __version__, _cli_batch
-from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
-from ._check import check_templates
-from ._draft import Draft
-from ._grammalecte import INSTALL
-from ._model import Interview
-from ._plan import Plan, plan
-from ._render import FILTERS, Templates, as_templates
-from ._samples import example_interview, example_rejection, example_text, sample_interviews
-from ._script import Script
-from .errors import InvalidInput, Problem, RelanceError
+from . import TYPE_CHECKING, __version__, _cli_batch
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+    from typing import Any, NoReturn
+
+    from ._catalogue import Output
+    from ._draft import Draft
+    from ._plan import Plan
+    from ._samples import example_interview, example_rejection, example_text
+    from ._script import Script
+    from .errors import RelanceError
+
+# Each command imports what it needs when it runs: `relance --help` loads argparse and
+# nothing of Jinja2, Babel or the email package.
 
 __all__ = ["example_interview", "example_rejection", "example_text", "main"]
 
 FORMATS = ("text", "eml", "json")
+_SAMPLES = ("example_interview", "example_rejection", "example_text")
 _RULE = "\n" + "─" * 72 + "\n\n"
 
 
@@ -140,6 +138,12 @@ def _template_options(command: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input)."""
     args = _parser().parse_args(argv)
+    from ._catalogue import kind
+    from ._model import Interview
+    from ._render import as_templates
+    from ._samples import example_text
+    from .errors import RelanceError
+
     try:
         if args.command == "example":
             sys.stdout.write(example_text())
@@ -173,6 +177,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _templates(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    from ._catalogue import HTML_OVERRIDES, TEMPLATES
+    from ._check import check_templates
+    from ._grammalecte import INSTALL
+    from ._render import FILTERS, Templates
+    from ._samples import sample_interviews
+    from .errors import InvalidInput
+
     if args.action == "list":
         for template in TEMPLATES.values():
             print(f"{template.name}: {template.renders}")
@@ -207,6 +220,13 @@ def _templates(args: argparse.Namespace) -> int:
 
 
 def _rejection(args: argparse.Namespace) -> None:
+    from datetime import date
+
+    from ._catalogue import kind
+    from ._model import Interview
+    from ._render import as_templates
+    from .errors import InvalidInput
+
     interview = Interview.load(args.file)
     received_on = _day(args.received_on, option="--received-on")
     if args.reply_to is None and received_on is None and args.send_on is None:
@@ -234,6 +254,11 @@ def _rejection(args: argparse.Namespace) -> None:
 
 
 def _plan(args: argparse.Namespace) -> None:
+    import json
+
+    from ._model import Interview
+    from ._plan import plan
+
     steps = plan(
         Interview.load(args.file),
         start=_day(args.start, option="--start"),
@@ -251,6 +276,8 @@ def _plan(args: argparse.Namespace) -> None:
 
 
 def _fail(err: RelanceError) -> NoReturn:
+    from .errors import InvalidInput
+
     if isinstance(err, InvalidInput):
         lines = [f"relance: error: invalid input ({len(err.problems)}):"]
         lines += [f"  {problem}" for problem in err.problems]
@@ -262,6 +289,10 @@ def _fail(err: RelanceError) -> NoReturn:
 
 
 def _day(value: str | None, *, option: str = "--send-on") -> date | None:
+    from datetime import date
+
+    from .errors import InvalidInput
+
     if value is None:
         return None
     try:
@@ -280,6 +311,9 @@ _DEMO_TITLES = {
 
 
 def _demo() -> None:
+    from ._catalogue import KINDS
+    from ._samples import example_interview, example_rejection
+
     interview = example_interview()
     print("relance demo: the messages for the built-in example interview")
     print("(`relance example` prints its input file).")
@@ -291,6 +325,12 @@ def _demo() -> None:
 
 
 def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
+    import json
+
+    from ._catalogue import as_json
+    from ._draft import Draft
+    from .errors import InvalidInput, Problem
+
     drafts = [item for _, item, _, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
         missing = [
@@ -321,6 +361,10 @@ def _emit(items: Sequence[Output], fmt: str, out: Path | None) -> None:
 
 
 def _file(name: str, item: Draft | Script | Plan, fmt: str) -> tuple[str, bytes]:
+    import json
+
+    from ._draft import Draft
+
     if fmt == "json":
         text = json.dumps(item.as_dict(), ensure_ascii=False, indent=2) + "\n"
         return f"{name}.json", text.encode()
@@ -331,6 +375,10 @@ def _file(name: str, item: Draft | Script | Plan, fmt: str) -> tuple[str, bytes]
 
 def _mbox(drafts: Sequence[Draft]) -> bytes:
     """Several messages on one stream: the mboxrd format mail tools read."""
+    from datetime import UTC, datetime
+    from email.generator import BytesGenerator
+    from io import BytesIO
+
     buffer = BytesIO()
     for draft in drafts:
         message = draft.to_message()
@@ -343,6 +391,10 @@ def _mbox(drafts: Sequence[Draft]) -> bytes:
 
 def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> None:
     """Write every file or none: each goes to a temporary name, then all are renamed."""
+    import tempfile
+
+    from .errors import InvalidInput
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -360,6 +412,14 @@ def _write_all(directory: Path, contents: dict[str, bytes], *, option: str) -> N
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
         raise InvalidInput.one(option, f"Cannot write into {directory}: {err.strerror}.") from None
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SAMPLES:  # the examples, as this module always offered them
+        from . import _samples
+
+        return getattr(_samples, name)
+    raise AttributeError(f"module 'relance.cli' has no attribute {name!r}")
 
 
 if __name__ == "__main__":  # pragma: no cover
