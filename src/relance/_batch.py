@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ._catalogue import Output, as_json, kind
 from ._cli_batch import KINDS
 from ._draft import Draft
+from ._eml import eml_bytes
 from ._follow_up import FollowUp
 from ._model import Interview
 from ._plan import Plan, _plan_from
@@ -373,8 +374,8 @@ def _files(
                         )
                     )
                     continue
-                files[f"{name}.eml"] = text.to_eml(
-                    message_id=_message_id(item, name, text), date=settings.stamp
+                files[f"{name}.eml"] = eml_bytes(
+                    text, message_id=_message_id(item, name, text), date=settings.stamp
                 )
             else:
                 files[f"{name}.txt"] = text.as_text().encode()
