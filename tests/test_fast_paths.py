@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import subprocess
 import sys
+import textwrap
 from datetime import date
 from email import message_from_bytes, policy
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relance import follow_up, plan, rejection_reply, thank_you_notes
+from relance import InvalidInput, _rejection, follow_up, plan, rejection_reply, thank_you_notes
 from relance._plan import _plan_from
 from relance._samples import example_rejection
 from relance._script import spoken_words
@@ -114,3 +117,73 @@ def test_help_imports_none_of_the_drafting_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout == "[]\n"
+
+
+# Address headers: the common way (a name, encoded or not, then <address>), and what
+# is near it: quotes, comments, groups, several addresses, odd dots, line breaks.
+def _joined(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+_ATEXT = _joined([*"aZ09.-_+'!#=?é\\\"", "marie", "Tremblay"], 6)
+_NAME_WORD = _joined([*"aMZé.-'=?_ \t()\",;:@<>", "Marie", "Côté"], 12)
+_ENCODED = st.builds(
+    lambda text, q: (
+        "=?utf-8?q?" + "".join(f"={b:02X}" for b in text.encode()) + "?="
+        if q
+        else "=?utf-8?b?" + base64.b64encode(text.encode()).decode() + "?="
+    ),
+    _joined([*"Marie Côté\r\n<>=?", "Bcc: x@evil.example"], 12),
+    st.booleans(),
+)
+_ADDRESS = st.builds(lambda local, domain: f"{local}@{domain}", _ATEXT, _ATEXT)
+_HEADER = st.one_of(
+    _ADDRESS,
+    st.builds(
+        lambda names, address, space: f"{space}{' '.join(names)}{space}<{address}>{space}",
+        st.lists(st.one_of(_NAME_WORD, _ENCODED), max_size=3),
+        _ADDRESS,
+        st.sampled_from(["", " ", "  ", "\t"]),
+    ),
+    st.builds(lambda a, b: f"{a}, {b}", _ADDRESS, _ADDRESS),
+)
+
+
+def _read(reader: Any, value: str) -> object:
+    try:
+        return reader(value)
+    except InvalidInput as err:
+        return [str(problem) for problem in err.problems]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEADER)
+def test_a_simple_address_header_reads_as_the_modern_parser_reads_it(value: str) -> None:
+    fast = _read(lambda v: _rejection._simple_address(v, "f"), value)
+    if fast is not None:
+        assert fast == _read(lambda v: _rejection._modern_addresses("From", v, "f"), value)
+
+
+def test_the_common_headers_take_the_fast_path() -> None:
+    for value, expected in [
+        ("Marie Tremblay <m.t@ubisoft.example>", [("Marie Tremblay", "m.t@ubisoft.example")]),
+        ("=?utf-8?q?Genevi=C3=A8ve?= <g@x.example>", [("Geneviève", "g@x.example")]),
+        ("recrutement@ubisoft.example", [("", "recrutement@ubisoft.example")]),
+        ("  Marie   Tremblay   <m@x.example> ", [("Marie Tremblay", "m@x.example")]),
+    ]:  # fmt: skip
+        assert _rejection._simple_address(value, "f") == expected
+    assert _rejection._simple_address('"Tremblay, Marie" <m@x.example>', "f") is None
+
+
+_LINE = _joined([*"ab é«»\u00a0\u202f-–\t", "mot", "  ", "anticonstitutionnellement" * 2], 40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=4))
+def test_a_card_breaks_lines_as_textwrap_does(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    expected: list[str] = []
+    for line in text.split("\n"):
+        wrapped = textwrap.wrap(line, width=40, break_long_words=False, break_on_hyphens=False)
+        expected += wrapped or [""]
+    assert _rejection._card(text) == "\n".join(expected)

@@ -49,6 +49,19 @@ _HEADERS = ("from", "reply-to", "subject", "date", "message-id", "references", "
 # class on every look-up, and the employer's message has two address headers to read.
 _ADDRESS_HEADER = HeaderRegistry()["from"]
 
+# One address as mail clients write it, in ASCII: a display name of plain words, or one
+# encoded word, then <local@domain>; or the bare address. The modern parser
+# reads such a header as this pattern does (tests/test_fast_paths.py compares them);
+# anything else (several addresses, quotes, comments, groups, 8-bit bytes) goes to it.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+"
+_ADDR = rf"{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*"  # dot-atom@dot-atom
+_SIMPLE_ADDRESS = re.compile(
+    rf"\s*(?:(?P<name>[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~.\- ]*?)\s*<(?P<angle>{_ADDR})>"
+    rf"|(?P<bare>{_ADDR}))\s*"
+)
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+/^_`{|}~.\- ]*")  # no = or ?: no encoded word
+_ENCODED_NAME = re.compile(r"=\?[A-Za-z0-9_\-]+\?[qQbB]\?[^?\s]+\?=")  # one encoded word
+
 _Mail = dict[str, str]
 """The headers of the employer's message a reply needs, by lower-case name: the first
 of each, unfolded, as written (encoded words not yet decoded)."""
@@ -235,34 +248,67 @@ def _people(message: _Mail, header_name: str) -> list[tuple[Contact, bool]]:
     value = message.get(header_name.lower())
     if value is None:
         return []
-    try:
-        # The modern parser reads (and decodes) the header here, and refuses a decoded
-        # line break in an address: that is a hostile message, not a crash.
-        addresses = tuple(cast(AddressHeader, _ADDRESS_HEADER(header_name, value)).addresses)
-    except ValueError as err:
-        if "CR or LF" in str(err):
-            raise InvalidInput.one(
-                field, "The sender's name or address holds a line break."
-            ) from None
-        addresses = ()
-    except (AttributeError, IndexError, TypeError):
-        addresses = ()
+    addresses = _simple_address(value, field)
+    if addresses is None:
+        addresses = _modern_addresses(header_name, value, field)
     if not addresses:
         raise InvalidInput.one(field, "This header holds no usable address.")
     people: list[tuple[Contact, bool]] = []
     problems: list[Problem] = []
-    for address in addresses:
+    for display_name, addr_spec in addresses:
         try:
             # The model's own checks: no line break or encoded word in the name, and
             # an address email-validator accepts.
-            checked = Contact(name=address.display_name or "?", email=address.addr_spec)
+            checked = Contact(name=display_name or "?", email=addr_spec)
         except InvalidInput as err:
             problems += err.prefixed(field).problems
             continue
-        people.append((checked, bool(address.display_name)))
+        people.append((checked, bool(display_name)))
     if problems:
         raise InvalidInput(problems)
     return people
+
+
+def _simple_address(value: str, field: str) -> list[tuple[str, str]] | None:
+    """The (display name, address) of a header that holds one address written the
+    common way, as the modern parser reads it; None for any other header."""
+    match = _SIMPLE_ADDRESS.fullmatch(value)
+    if match is None:
+        return None
+    if match["bare"] is not None:
+        return [("", match["bare"])]
+    name = match["name"]
+    if _PLAIN_NAME.fullmatch(name):
+        name = " ".join(name.split())
+    elif _ENCODED_NAME.fullmatch(name):
+        try:
+            name = str(make_header(decode_header(name)))
+        except (UnicodeError, LookupError, ValueError):
+            return None
+        if "\r" in name or "\n" in name:
+            raise _line_break(field)
+    else:
+        return None
+    return [(name, match["angle"])]
+
+
+def _modern_addresses(header_name: str, value: str, field: str) -> list[tuple[str, str]]:
+    """The (display name, address) pairs of a header, read by the modern parser."""
+    try:
+        # The modern parser reads (and decodes) the header here, and refuses a decoded
+        # line break in an address: that is a hostile message, not a crash.
+        header = cast(AddressHeader, _ADDRESS_HEADER(header_name, value))
+        return [(a.display_name, a.addr_spec) for a in header.addresses]
+    except ValueError as err:
+        if "CR or LF" in str(err):
+            raise _line_break(field) from None
+        return []
+    except (AttributeError, IndexError, TypeError):
+        return []
+
+
+def _line_break(field: str) -> InvalidInput:
+    return InvalidInput.one(field, "The sender's name or address holds a line break.")
 
 
 def _send_day(
@@ -322,11 +368,36 @@ def _card(text: str) -> str:
     """Break every line into lines of at most 40 characters, between words."""
     lines: list[str] = []
     for line in text.split("\n"):
-        wrapped = textwrap.wrap(
-            line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
-        )
-        lines += wrapped or [""]
+        words = line.split(" ")
+        if _ONE_SPACED.fullmatch(line) and all(word.strip() for word in words):
+            # What textwrap gives, without its chunking: it drops a word of other
+            # spaces alone (str.strip()), so such a line goes to it.
+            lines += [line] if len(line) <= NOTE_WIDTH else _pack(words)
+        else:
+            wrapped = textwrap.wrap(
+                line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
+            )
+            lines += wrapped or [""]
     return "\n".join(lines)
+
+
+# A line of words separated by single spaces (textwrap's own whitespace: no tab, no
+# other), as the templates write them: packed greedily, as textwrap packs them.
+_ONE_SPACED = re.compile(r"(?:[^\t\n\x0b\x0c\r ]+(?: [^\t\n\x0b\x0c\r ]+)*)?")
+
+
+def _pack(words: list[str]) -> list[str]:
+    """Words on lines of at most 40 characters; a longer word alone on its line."""
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) <= NOTE_WIDTH:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    return lines
 
 
 def messages(
