@@ -369,7 +369,9 @@ def _card(text: str) -> str:
     lines: list[str] = []
     for line in text.split("\n"):
         words = line.split(" ")
-        if _ONE_SPACED.fullmatch(line) and all(word.strip() for word in words):
+        if not line:
+            lines.append("")
+        elif _one_spaced(line) and all(word.strip() for word in words):
             # What textwrap gives, without its chunking: it drops a word of other
             # spaces alone (str.strip()), so such a line goes to it.
             lines += [line] if len(line) <= NOTE_WIDTH else _pack(words)
@@ -381,9 +383,16 @@ def _card(text: str) -> str:
     return "\n".join(lines)
 
 
-# A line of words separated by single spaces (textwrap's own whitespace: no tab, no
-# other), as the templates write them: packed greedily, as textwrap packs them.
-_ONE_SPACED = re.compile(r"(?:[^\t\n\x0b\x0c\r ]+(?: [^\t\n\x0b\x0c\r ]+)*)?")
+def _one_spaced(line: str) -> bool:
+    """Words separated by single spaces, as the templates write them; no other space
+    that textwrap breaks at (tab, form feed…): such a line is packed greedily by
+    :func:`_pack`, as textwrap packs it."""
+    return (
+        "  " not in line
+        and not line.startswith(" ")
+        and not line.endswith(" ")
+        and not any(space in line for space in "\t\x0b\x0c\r")
+    )
 
 
 def _pack(words: list[str]) -> list[str]:
