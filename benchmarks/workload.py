@@ -16,6 +16,7 @@ LOCALES = ("fr_CA", "fr_FR", "fr_BE", "fr_CH")
 TONES = ("formal", "cordial")
 FIRST = date(2026, 11, 2)
 _EXAMPLE = json.dumps(tomllib.loads(example_text()), default=str)
+_REJECTION = example_rejection()
 
 
 def interview_dict(index: int) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def interview_dicts(count: int) -> Iterator[dict[str, Any]]:
 
 def rejection_for(data: dict[str, Any]) -> bytes:
     """The example rejection, from this interview's hiring contact, dated after it."""
-    raw = example_rejection()
+    raw = _REJECTION
     hiring = data["hiring_contact"]["email"]
     day = date.fromisoformat(data["held_at"][:10]) + timedelta(days=9)
     raw = raw.replace(b"marie.tremblay@example.com", hiring.encode())
