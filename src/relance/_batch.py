@@ -115,6 +115,7 @@ class Usage(Exception):
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
+    """The batch's settings from its command line; :class:`Usage` when they are wrong."""
     kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
     unknown = [k for k in kinds if k not in KINDS]
     if unknown or not kinds:
