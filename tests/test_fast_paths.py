@@ -9,6 +9,7 @@ import sys
 import textwrap
 from datetime import date
 from email import message_from_bytes, policy
+from email.parser import BytesHeaderParser
 from typing import Any
 
 import pytest
@@ -187,3 +188,33 @@ def test_a_card_breaks_lines_as_textwrap_does(lines: list[str]) -> None:
         wrapped = textwrap.wrap(line, width=40, break_long_words=False, break_on_hyphens=False)
         expected += wrapped or [""]
     assert _rejection._card(text) == "\n".join(expected)
+
+
+# Header blocks: plain ones, and what the legacy parser treats specially.
+_HEADER_LINE = st.one_of(
+    st.builds(
+        lambda name, sep, value: f"{name}{sep}{value}",
+        st.sampled_from(["From", "Subject", "Reply-To", "X-Y", "", "Bad Name", "Date"]),
+        st.sampled_from([":", ": ", ":\t", " : "]),
+        _joined([*"abé =?\t<>@:", "Marie", "\udce9"], 10),
+    ),
+    _joined([*" \tab:", "From ", "continued"], 8),
+)
+_BLOCK = st.builds(
+    lambda lines, ends, body: (
+        "".join(line + ends[i % len(ends)] for i, line in enumerate(lines)) + body
+    ),
+    st.lists(_HEADER_LINE, max_size=6),
+    st.lists(st.sampled_from(["\r\n", "\n", "\r"]), min_size=1, max_size=3),
+    st.sampled_from(["", "\r\n", "\nbody\n", "\r\n\r\nFrom: x\r\n"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BLOCK)
+def test_a_plain_header_block_reads_as_the_legacy_parser_reads_it(text: str) -> None:
+    raw = text.encode("utf-8", "surrogateescape")
+    fast = _rejection._plain_header_block(raw)
+    if fast is not None:
+        parsed = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
+        assert fast == list(parsed.raw_items())

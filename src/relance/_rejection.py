@@ -175,7 +175,46 @@ def _read(rejection: Rejection) -> _Mail:
             "Expected the employer's email: a message, the bytes or text of an .eml file, "
             "or its path.",
         )
-    return _headers(BytesHeaderParser(policy=policy.compat32).parsebytes(raw).raw_items(), field)
+    block = _plain_header_block(raw)
+    if block is None:
+        return _headers(
+            BytesHeaderParser(policy=policy.compat32).parsebytes(raw).raw_items(), field
+        )
+    return _headers(block, field)
+
+
+# A line of the header block, and where a header's name ends; what the legacy parser
+# takes for a header line (email.feedparser.headerRE), less what it treats specially.
+_RAW_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
+_HEADER_NAME = re.compile(r"[\041-\071\073-\176]*:")
+
+
+def _plain_header_block(raw: bytes) -> list[tuple[str, str]] | None:
+    """The headers as the legacy parser reads them, for a header block written plainly
+    (one ``Name: value`` a line, folded lines, then a blank line): it stops at the
+    blank line instead of reading the body. None for what that parser treats specially
+    (a ``From `` line, a line folded under no header, an empty name)."""
+    text = raw.decode("ascii", "surrogateescape")
+    headers: list[list[str]] = []
+    for line in _RAW_LINE.finditer(text):
+        content, end = line.groups()
+        if not content:
+            break  # the blank line before the body, or the end of the input
+        if content[0] in " \t":
+            if not headers:
+                return None
+            headers[-1].append(content + end)
+        elif content.startswith(("From ", ":")):
+            return None
+        elif _HEADER_NAME.match(content):
+            headers.append([content + end])
+        else:
+            break  # the body, without the blank line: the parser stops there as well
+    items = []
+    for lines in headers:
+        name, value = lines[0].split(":", 1)
+        items.append((name, (value.lstrip(" \t") + "".join(lines[1:])).rstrip("\r\n")))
+    return items
 
 
 def _headers(items: Any, field: str) -> _Mail:
