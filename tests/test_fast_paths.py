@@ -9,6 +9,7 @@ import sys
 import textwrap
 from datetime import date
 from email import message_from_bytes, policy
+from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 from typing import Any
 
@@ -218,3 +219,33 @@ def test_a_plain_header_block_reads_as_the_legacy_parser_reads_it(text: str) -> 
     if fast is not None:
         parsed = BytesHeaderParser(policy=policy.compat32).parsebytes(raw)
         assert fast == list(parsed.raw_items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(max_size=30),
+    st.sampled_from(["utf-8", "UTF-8", "iso-8859-1", "us-ascii", "x-unknown"]),
+    st.sampled_from(["q", "Q", "b", "B"]),
+    st.sampled_from(["", "=", "A", "_", "=FF", "==", " x"]),
+)
+def test_one_encoded_word_decodes_as_decode_header_does(
+    text: str, charset: str, encoding: str, noise: str
+) -> None:
+    data = text.encode(charset if charset != "x-unknown" else "utf-8", "replace")
+    if encoding in "qQ":
+        body = "".join(f"={byte:02X}" for byte in data)
+    else:
+        body = base64.b64encode(data).decode().rstrip("=")
+    value = f"=?{charset}?{encoding}?{body}{noise}?="
+    fast = _rejection._one_encoded_word(value)
+    if fast is not None:
+        assert fast == str(make_header(decode_header(value)))
+
+
+def test_a_broken_encoded_subject_is_invalid_input_not_a_crash() -> None:
+    # decode_header() raises HeaderParseError for it; kept as written, the draft then
+    # refuses the look-alike of an encoded word, as it did with the modern parser.
+    raw = b"From: m@ubisoft.example\r\nSubject: =?utf-8?b?A?=\r\n\r\nx"
+    with pytest.raises(InvalidInput) as caught:
+        rejection_reply(SCENARIOS[0].interview, rejection=raw, received_on=date(2027, 1, 4))
+    assert [problem.field for problem in caught.value.problems] == ["subject"]

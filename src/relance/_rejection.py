@@ -8,7 +8,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
-from email import policy
+from email import base64mime, policy, quoprimime
+from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.headerregistry import AddressHeader, HeaderRegistry
 from email.message import Message
@@ -233,12 +234,37 @@ def _headers(items: Any, field: str) -> _Mail:
 def _decoded(value: str) -> str:
     """An unstructured header's text: encoded words decoded, raw 8-bit bytes read as UTF-8."""
     if "=?" in value:
+        one = _one_encoded_word(value)
+        if one is not None:
+            return one
         # A broken encoded word stays as written, as the modern parser leaves it.
-        with contextlib.suppress(UnicodeError, LookupError, ValueError):
+        with contextlib.suppress(UnicodeError, LookupError, ValueError, HeaderParseError):
             value = str(make_header(decode_header(value)))
     if not value.isascii():
         value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return value
+
+
+# A value that is one encoded word in a common charset, as most mail clients write a
+# subject: decoded here as decode_header() and make_header() decode it, without them.
+_ENCODED_WORD = re.compile(
+    r"=\?(utf-8|us-ascii|iso-8859-1|iso-8859-15)\?([qQbB])\?([^?\s]*)\?=", re.I
+)
+
+
+def _one_encoded_word(value: str) -> str | None:
+    match = _ENCODED_WORD.fullmatch(value)
+    if match is None:
+        return None
+    charset, encoding, text = match.groups()
+    try:
+        if encoding in "qQ":
+            data = quoprimime.header_decode(text).encode("latin-1")
+        else:
+            data = base64mime.decode(text + "=" * (-len(text) % 4))
+        return data.decode(charset)
+    except (UnicodeError, ValueError):  # binascii.Error is a ValueError
+        return None
 
 
 def _recipient(interview: Interview, message: _Mail | None) -> tuple[Contact | None, str]:
