@@ -247,7 +247,8 @@ def render(
     if one_line:
         text = " ".join(text.split())
     else:
-        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+        if " \n" in text or "\t\n" in text:  # else only the end has any: strip() below
+            text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
         if "\n\n\n" in text:
             text = _BLANK_LINES.sub("\n\n", text)
         text = text.strip()
