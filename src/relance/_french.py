@@ -317,7 +317,7 @@ def typography(text: str, rules: Typography) -> str:
 
     protected = _PROTECTED["http" in text or "www." in text, "@" in text]
     text = _prose(protected.sub(keep, text), rules)
-    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
+    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text) if kept else text
 
 
 def _space_before(text: str, marks: re.Pattern[str], space: str, after_marks: str) -> str:
