@@ -10,6 +10,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -27,6 +28,7 @@ _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bq]\?", re.IGNORECASE)
 _TEXT_HEADERS = ("sender", "to", "subject", "in_reply_to")
 
 
+@lru_cache(maxsize=1024)  # an interview's drafts share their sender and recipients
 def format_address(name: str, address: str) -> str:
     """A display name and an address as one header-safe string: ``Marie Tremblay <m@x.ca>``.
 
