@@ -394,7 +394,9 @@ def _files(
                     )
                     continue
                 files[f"{name}.eml"] = eml_bytes(
-                    text, message_id=_message_id(item, name, text), date=settings.stamp
+                    text,
+                    message_id=_message_id(item, name, text, settings.stamp),
+                    date=settings.stamp,
                 )
             else:
                 files[f"{name}.txt"] = text.as_text().encode()
@@ -407,9 +409,12 @@ def _files(
     return files
 
 
-def _message_id(item: Item, name: str, draft: Draft) -> str:
-    """A Message-ID that names this message of this item: the same on every run."""
-    digest = hashlib.sha256(f"{item.source}\0{name}\0{draft.subject}".encode()).hexdigest()
+def _message_id(item: Item, name: str, draft: Draft, stamp: datetime) -> str:
+    """A Message-ID made of the batch's time, the item, the message and its text: new
+    on every run, the same whatever the process that drafts it (and on every run
+    with ``SOURCE_DATE_EPOCH`` set)."""
+    seed = f"{stamp.isoformat()}\0{item.source}\0{name}\0{draft.subject}\0{draft.body}"
+    digest = hashlib.sha256(seed.encode()).hexdigest()
     domain = draft.sender.rpartition("@")[2].rstrip(">")
     return f"<{digest[:32]}@{domain}>"
 
