@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 
@@ -544,8 +544,14 @@ def _field_order(problem: Problem) -> tuple[int, str]:
     return (order.index(head) if head in order else len(order), problem.field)
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per process (dataclasses.fields() is slow)."""
+    return tuple(f.name for f in fields(cls))
+
+
 def _unknown_keys(data: Mapping[str, Any], cls: type, prefix: str, problems: list[Problem]) -> None:
-    known = [f.name for f in fields(cls)]
+    known = _field_names(cls)
     for key in data:
         if key not in known:
             where = f"{prefix}.{key}" if prefix else str(key)
@@ -560,7 +566,7 @@ def _build(cls: Callable[..., T], raw: object, path: str, problems: list[Problem
         problems.append(Problem(path, "Expected a table of fields (a JSON object)."))
         return None
     _unknown_keys(raw, cast(type, cls), path, problems)
-    known = {f.name for f in fields(cast(type, cls))}
+    known = _field_names(cast(type, cls))
     kwargs = {key: value for key, value in raw.items() if key in known}
     kwargs.setdefault("name", None)
     if cls is Candidate:
