@@ -45,6 +45,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "choice.unknown": {"value": "x", "choices": ["f", "m"]},
     "company.article_unknown": {"name": "Groupe Conseil Roy"},
     "date.past": {"day": "2026-12-02", "today": "2026-12-09"},
+    "batch.not_json": {"reason": "Expecting value", "column": 3},
     "reply.before_rejection": {"day": "2026-12-02", "received": "2026-12-09"},
     "rejection.dated_before_interview": {"day": "2026-11-20", "held": "2026-12-01"},
     "file.exists_force": {"directory": "out", "names": "thank-you-1.txt"},

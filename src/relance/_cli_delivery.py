@@ -8,18 +8,18 @@ terminal relance shows what would be sent and asks; elsewhere it needs ``--yes``
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._cli_words import Words, words_for
-from ._config import config_path, imap_account, smtp_account
-from ._delivery import Delivery, save_drafts, send_drafts
-from ._draft import Draft
 from .errors import InvalidInput, RelanceError
+
+if TYPE_CHECKING:  # the mail libraries load when something is saved or sent
+    from ._delivery import Delivery
+    from ._draft import Draft
 
 __all__ = ["add_options", "deliver", "print_config_path"]
 
@@ -60,7 +60,7 @@ def deliver(
     *,
     stdin_is_tty: bool,
     environ: Mapping[str, str] | None = None,
-    ask_password: Callable[[str], str] = getpass.getpass,
+    ask_password: Callable[[str], str] | None = None,
     ask: Callable[[str], str] = input,
     out: TextIO | None = None,
     err: TextIO | None = None,
@@ -78,6 +78,13 @@ def deliver(
     words = words_for(os.environ if environ is None else environ)
     if not (args.to_drafts or args.send):
         return 0
+    from ._config import imap_account, smtp_account
+    from ._delivery import save_drafts, send_drafts
+
+    if ask_password is None:
+        import getpass
+
+        ask_password = getpass.getpass
     ask_secret = ask_password if stdin_is_tty else None
     try:
         if args.to_drafts:
@@ -131,6 +138,8 @@ def _report(deliveries: Sequence[Delivery], out: TextIO) -> int:
 
 def print_config_path(environ: Mapping[str, str] | None = None, out: TextIO | None = None) -> int:
     """``relance config path``: print where the accounts are read from."""
+    from ._config import config_path
+
     path: Path = config_path(environ)
     print(path, file=out or sys.stdout)
     return 0

@@ -10,15 +10,14 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
-from email.utils import getaddresses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._model import Interview, _parse_json, _parse_toml
 from .errors import InvalidInput, Problem, RelanceError
 
 if TYPE_CHECKING:
     from ._catalogue import Output
+    from ._model import Interview
 
 __all__ = [
     "STDIO",
@@ -58,6 +57,8 @@ def read_bytes(path: str | os.PathLike[str], option: str) -> bytes:
 def load_interview(path: Path) -> Interview:
     """The interview of a ``.toml`` or ``.json`` file, or of standard input for ``-``:
     JSON when its first character is ``{`` (a TOML file cannot start so), else TOML."""
+    from ._model import Interview, _parse_json, _parse_toml
+
     if not is_stdio(path):
         return Interview.load(path)
     try:
@@ -100,6 +101,8 @@ def _recipient_name(interview: Interview, message: Output) -> str:
         )
         return contact.name if contact is not None else ""
     to = getattr(message.text, "to", "")
+    from email.utils import getaddresses
+
     for name, address in getaddresses([to]) if to else []:
         return name or address.partition("@")[0]
     return ""

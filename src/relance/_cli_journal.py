@@ -9,18 +9,19 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from . import _cli_delivery
-from ._cli_files import write_all
 from ._cli_words import words_for
-from ._delivery import Delivery
-from ._draft import Draft
-from ._journal import ENVIRONMENT, Journal
-from ._model import Interview
-from ._plan import Step
-from ._status import KINDS, Event, sent_event, status
+from ._events import JOURNAL_ENVIRONMENT as ENVIRONMENT
+from ._events import KINDS
 from .errors import InvalidInput, RelanceError
+
+if TYPE_CHECKING:  # the journal and the drafting libraries load when a command runs
+    from ._delivery import Delivery
+    from ._draft import Draft
+    from ._journal import Journal
+    from ._plan import Step
 
 __all__ = ["COMMANDS", "register", "run"]
 
@@ -102,6 +103,10 @@ def _journal_options(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run one of :data:`COMMANDS`; errors are raised as ``RelanceError`` for the caller."""
+    from ._journal import Journal
+    from ._model import Interview
+    from ._status import Event, sent_event
+
     today = _day(args.today, "--today") or date.today()
     with Journal(args.journal) as journal:
         if args.command == "track":
@@ -138,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
 def logger(path: Path | None, key: str) -> Callable[[Draft, Delivery], None]:
     """What ``--send --journal-id ID`` calls for each email a server accepted: log it as
     sent, with the server's answer as the event's note."""
+
+    from ._journal import Journal
+    from ._status import sent_event
 
     def log(draft: Draft, delivery: Delivery) -> None:
         today = date.today()
@@ -181,6 +189,10 @@ def _step_text(step: Step) -> str:
 
 def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> list[tuple[str, Draft]]:
     """Print or write what is due; the emails among it, with their interview's id."""
+    from ._cli_files import write_all
+    from ._draft import Draft
+    from ._status import status
+
     emails: list[tuple[str, Draft]] = []
     report: list[dict[str, Any]] = []
     sections: list[str] = []

@@ -11,8 +11,10 @@ import argparse
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final, Literal
 
+from ._cli_batch import DEFAULT_KINDS as BATCH_DEFAULT
+from ._cli_batch import KINDS as BATCH_KINDS
+from ._events import KINDS as EVENT_KINDS
 from ._schema import SCHEMAS
-from ._status import KINDS as EVENT_KINDS
 
 __all__ = [
     "HELP",
@@ -152,6 +154,49 @@ def words_for(environ: Mapping[str, str]) -> Words:
 
 
 _HELP_FR: Final[Mapping[str, str]] = {
+    # relance batch
+    "every message of many interviews: files or JSON Lines in, folders or JSON Lines out": (
+        "chaque message de nombreuses entrevues : des fichiers ou du `JSON Lines` en entrée, "
+        "des dossiers ou du `JSON Lines` en sortie"
+    ),
+    "Draft the messages of many interviews in one command. Give interview "
+    "files (.toml, .json, or a glob of them), or JSON Lines (one interview a line, as "
+    "Interview.from_dict takes it) in a .jsonl file or on standard input (-).": (
+        "Rédiger les messages de nombreuses entrevues en une seule commande. Donnez des "
+        "fichiers d’entrevue (.toml, .json, ou un motif qui les désigne), ou du `JSON Lines` "
+        "(une entrevue par ligne, comme `Interview.from_dict` la lit) dans un fichier "
+        ".jsonl ou sur l’entrée standard (-)."
+    ),
+    "A rejection reply needs the employer's mail: a JSON line's "
+    '"rejection_eml" (the text of the .eml) or "rejection" (its path), or for a '
+    'file a .eml of the same name beside it; or a "received_on" day. Exit status: 0 '
+    "when every interview was drafted, 1 when some failed, 2 on bad usage.": (
+        "La réponse à un refus a besoin du message de l’employeur : le champ "
+        "`rejection_eml` d’une ligne JSON (le texte du fichier `.eml`) ou `rejection` (son "
+        "chemin), ou, pour un fichier, un fichier `.eml` du même nom à côté de lui ; ou la "
+        "date `received_on`. Code de sortie : 0 quand chaque entrevue a été rédigée, 1 "
+        "quand certaines ont échoué, 2 pour un mauvais usage."
+    ),
+    "interview files or globs (.toml, .json), JSON Lines files (.jsonl), or - for "
+    "JSON Lines on standard input": (
+        "chaque entrée est un fichier d’entrevue (.toml, .json) ou un motif qui en désigne "
+        "plusieurs, un fichier `JSON Lines` (.jsonl), ou un tiret (`-`) pour lire l’entrée "
+        "standard"
+    ),
+    f"what to draft, comma-separated among {','.join(BATCH_KINDS)} "
+    f"(default: {','.join(BATCH_DEFAULT)})": (
+        f"quoi rédiger, séparé par des virgules, parmi `{','.join(BATCH_KINDS)}` "
+        f"(par défaut : `{','.join(BATCH_DEFAULT)}`)"
+    ),
+    "write a folder per interview into DIR (all its files or none) instead of "
+    "JSON Lines on standard output": (
+        "écrire un dossier par entrevue dans DIR (tous ses fichiers ou aucun) plutôt que du "
+        "`JSON Lines` sur la sortie standard"
+    ),
+    "the files written with --out (default: text)": (
+        "les fichiers écrits avec --out (par défaut : text)"
+    ),
+    "processes to draft with (default: 1)": "le nombre de processus qui rédigent (par défaut : 1)",
     "Ready-to-send French messages after a job interview.": "Des messages en français "
     "prêts à envoyer après une entrevue d’embauche.",
     "Start with `relance example > interview.toml`, edit it, then "

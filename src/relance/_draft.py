@@ -43,6 +43,7 @@ _MAX_ADDRESSES_TEXT = 2_000
 _MAX_SUBJECT = 2_000
 
 
+@lru_cache(maxsize=1024)  # an interview's drafts share their sender and recipients
 def format_address(name: str, address: str) -> str:
     """A display name and an address as one header-safe string: ``Marie Tremblay <m@x.ca>``.
 
@@ -158,10 +159,19 @@ class Draft:
         ``send_on`` in the region's time zone (unless ``date`` is given) and
         ``X-Unsent: 1`` makes Outlook and Thunderbird open it as a message to send.
         The header block of these very bytes is read back before they are returned."""
-        if draft and date is None:
+        if self.html is None:  # the fast path, same bytes (tests/test_eml.py)
+            from ._eml import eml_bytes
+
+            return eml_bytes(self, message_id=message_id, date=date, unsent=draft)
+        return self._stdlib_eml(message_id=message_id, date=date, unsent=draft)
+
+    def _stdlib_eml(self, *, message_id: str | None, date: datetime | None, unsent: bool) -> bytes:
+        """The ``.eml`` bytes through the stdlib's ``EmailMessage``: the path of a draft
+        with an HTML part, and the reference the fast path is compared with."""
+        if unsent and date is None:
             date = send_time(self.send_on, self.locale)
         msg = self._build(message_id, date)
-        if draft:
+        if unsent:
             msg["X-Unsent"] = "1"
         raw = msg.as_bytes()
         self._verify(msg, raw.partition(b"\r\n\r\n")[0])

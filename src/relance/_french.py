@@ -355,7 +355,7 @@ def typography(text: str, rules: Typography) -> str:
     if _MAYBE_NUMBER.search(text):
         text = units(text)
     text = _prose(_PROTECTED[False, False].sub(keep, text), rules)
-    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
+    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text) if kept else text
 
 
 def _unit(match: re.Match[str]) -> str:

@@ -8,13 +8,14 @@ passes ``os.environ`` to :func:`cli_language`, a library caller names the langua
 
 from __future__ import annotations
 
-import gettext
 import math
 import string
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib.resources import files
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+if TYPE_CHECKING:
+    import gettext
 
 __all__ = [
     "LANGUAGES",
@@ -77,6 +78,9 @@ def cli_language(environ: Mapping[str, str]) -> Language:
 
 @lru_cache(maxsize=len(LANGUAGES))
 def _catalogue(language: Language) -> gettext.NullTranslations:
+    import gettext  # the catalogue loads when a sentence is first translated
+    from importlib.resources import files
+
     if language == "en":
         return gettext.NullTranslations()
     path = files("relance").joinpath(f"locale/{language}/LC_MESSAGES/{DOMAIN}.mo")

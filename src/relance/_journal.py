@@ -33,13 +33,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, cast
 
+from ._events import JOURNAL_ENVIRONMENT
 from ._model import Interview
 from ._status import Event, Status, check_events, status
 from .errors import InvalidInput, Problem
 
 __all__ = ["ENVIRONMENT", "SCHEMA_VERSION", "Journal", "default_path"]
 
-ENVIRONMENT: Final = "RELANCE_JOURNAL"
+ENVIRONMENT: Final = JOURNAL_ENVIRONMENT
 """The environment variable that names another journal file."""
 
 SCHEMA_VERSION: Final = 2

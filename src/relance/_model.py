@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 from types import MappingProxyType
@@ -647,12 +647,18 @@ def _field_order(problem: Problem) -> tuple[int, str]:
     return (order.index(head) if head in order else len(order), problem.field)
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per process (dataclasses.fields() is slow)."""
+    return tuple(f.name for f in fields(cls))
+
+
 def _unknown_keys(data: Mapping[str, Any], cls: type, prefix: str, problems: list[Problem]) -> None:
-    known = [f.name for f in fields(cls)]
+    known = _field_names(cls)
     for key in data:
         if key not in known:
             where = f"{prefix}.{key}" if prefix else str(key)
-            problems.append(Problem.of(where, "field.unknown", fields=known))
+            problems.append(Problem.of(where, "field.unknown", fields=list(known)))
 
 
 def _from_dict(cls: Callable[..., T], data: object) -> T:
@@ -673,7 +679,7 @@ def _build(cls: Callable[..., T], raw: object, path: str, problems: list[Problem
         problems.append(Problem.of(path, "type.table"))
         return None
     _unknown_keys(raw, cast(type, cls), path, problems)
-    known = {f.name for f in fields(cast(type, cls))}
+    known = _field_names(cast(type, cls))
     kwargs = {key: value for key, value in raw.items() if key in known}
     kwargs.setdefault("name", None)
     if cls is Candidate:

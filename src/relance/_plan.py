@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, Literal, get_args
 
 from . import _french
-from ._cadence import follow_up_email_on
-from ._calendar import calendar_of
 from ._catalogue import Output
 from ._data import Reader
 from ._draft import Draft
 from ._etiquette import spoken_name
-from ._follow_up import call_day, follow_up
+from ._follow_up import FollowUp, call_day, follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
 from ._render import Templates, as_templates, render
@@ -249,6 +247,27 @@ def plan(
     if isinstance(start, datetime):
         start = start.date()
     overrides = as_templates(templates)
+    notes = thank_you_notes(interview, templates=overrides, html=html)
+    later = follow_up(interview, templates=overrides, html=html)
+    return _plan_from(interview, notes, later, start=start, templates=overrides)
+
+
+def _plan_from(
+    interview: Interview,
+    notes: Sequence[Draft],
+    later: FollowUp,
+    *,
+    start: date | None = None,
+    templates: Templates | None = None,
+) -> Plan:
+    """The plan around drafts already made: the interview's thank-you notes (with their
+    default dates) and its follow-up, drafted with the same ``templates``.
+
+    A caller that drafts every message of an interview (``relance batch``) passes the
+    ones it has, instead of having :func:`plan` draft them a second time. The calls
+    fall on :func:`~relance._follow_up.call_day` after the notes; the follow-up's email
+    keeps its own day (by default the next business day).
+    """
     words = locale_info(interview.locale).words
 
     def step(
@@ -260,12 +279,11 @@ def plan(
             "contact": to,
             "contact_spoken": spoken_name(to),
         }
-        action, _, detail = render(f"plan.{name}.txt", context, templates=overrides).partition(
+        action, _, detail = render(f"plan.{name}.txt", context, templates=templates).partition(
             "\n\n"
         )
         return Step(on=on, action=action, channel=channel, to=to, detail=detail, draft=text)
 
-    notes = thank_you_notes(interview, templates=overrides, html=html)
     steps = [
         step("thank_you", note.send_on, "email", contact, note)
         for note, contact in zip(notes, interview.interviewers, strict=True)
@@ -273,8 +291,7 @@ def plan(
     # Calls first, a week after the interview and four business days after the last
     # thank-you; the email the next business day, if the calls did not reach.
     calls = call_day(interview, thanked_on=max(note.send_on for note in notes))
-    email_day = follow_up_email_on(calls, calendar_of(interview))
-    later = follow_up(interview, send_on=email_day, templates=overrides, html=html)
+    email_day = later.email.send_on
     contact = interview.main_contact
     steps += [
         step("call", calls, "phone", contact, later.call),
@@ -288,7 +305,7 @@ def plan(
     heading = render(
         "plan.if_rejected.txt",
         {"locale": interview.locale, "words": words},
-        templates=overrides,
+        templates=templates,
         one_line=True,
     )
     return Plan(steps=tuple(steps), locale=interview.locale, if_rejected=heading)

@@ -169,6 +169,10 @@ MESSAGES: Final[Mapping[str, str]] = {
     "file.exists_force": N_(
         "{directory} already holds {names}; nothing written. Add --force to replace them."
     ),
+    "batch.not_json": N_("This line is not JSON: {reason} (column {column})."),
+    "batch.not_an_object": N_("Expected an interview: a JSON object on one line."),
+    "batch.eml_text": N_("Expected the text of the .eml file."),
+    "batch.eml_path": N_("Expected the path of the .eml file."),
     "stdin.taken": N_("Standard input already holds the interview; give the message's file."),
     "stdin.not_utf8": N_("Standard input is not UTF-8 text."),
     "stdout.taken": N_("Standard output carries the calendar or the JSON, not both: name a file."),

@@ -635,11 +635,45 @@ def _card(text: str) -> str:
     """Break every line into lines of at most 40 characters, between words."""
     lines: list[str] = []
     for line in text.split("\n"):
-        wrapped = textwrap.wrap(
-            line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
-        )
-        lines += wrapped or [""]
+        words = line.split(" ")
+        if not line:
+            lines.append("")
+        elif _one_spaced(line) and all(word.strip() for word in words):
+            # What textwrap gives, without its chunking: it drops a word of other
+            # spaces alone (str.strip()), so such a line goes to it.
+            lines += [line] if len(line) <= NOTE_WIDTH else _pack(words)
+        else:
+            wrapped = textwrap.wrap(
+                line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
+            )
+            lines += wrapped or [""]
     return "\n".join(lines)
+
+
+def _one_spaced(line: str) -> bool:
+    """Words separated by single spaces, as the templates write them; no other space
+    that textwrap breaks at (tab, form feed…): such a line is packed greedily by
+    :func:`_pack`, as textwrap packs it."""
+    return (
+        "  " not in line
+        and not line.startswith(" ")
+        and not line.endswith(" ")
+        and not any(space in line for space in "\t\x0b\x0c\r")
+    )
+
+
+def _pack(words: list[str]) -> list[str]:
+    """Words on lines of at most 40 characters; a longer word alone on its line."""
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) <= NOTE_WIDTH:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    return lines
 
 
 def messages(

@@ -222,7 +222,12 @@ def _raw(name: str, context: Mapping[str, Any], templates: Templates | None) -> 
 
 @cache
 def _template(name: str) -> Template:
-    return _package().get_template(name)
+    template = _package().get_template(name)
+    # Jinja2 copies a template's globals into the context of every render: kept as a
+    # ChainMap over the environment's globals, which relance never changes once made,
+    # that copy was a quarter of a short template's render. A dict holds the same names.
+    template.globals = dict(template.globals)
+    return template
 
 
 def _file(err: TemplateSyntaxError) -> str:
@@ -255,7 +260,8 @@ def render(
     if one_line:
         text = " ".join(text.split())
     else:
-        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+        if " \n" in text or "\t\n" in text:  # else only the end has any: strip() below
+            text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
         if "\n\n\n" in text:
             text = _BLANK_LINES.sub("\n\n", text)
         text = text.strip()

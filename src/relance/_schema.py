@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any, Final
 
 from .errors import InvalidInput
@@ -52,4 +51,6 @@ def schema(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=len(SCHEMAS))
 def _text(name: str) -> str:
+    from importlib.resources import files
+
     return files("relance").joinpath(f"schemas/{name}.json").read_text(encoding="utf-8")

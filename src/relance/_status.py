@@ -17,6 +17,7 @@ from ._cadence import Calendar
 from ._calendar import calendar_of
 from ._draft import Draft
 from ._etiquette import spoken_name
+from ._events import KINDS
 from ._follow_up import follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
@@ -29,21 +30,6 @@ from .errors import InvalidInput, Problem
 
 __all__ = ["KINDS", "STAGES", "Event", "Stage", "Status", "check_events", "status"]
 
-KINDS: Final = (
-    "thank_you_sent",
-    "call_no_answer",
-    "voicemail_left",
-    "call_reached",
-    "follow_up_sent",
-    "second_follow_up_sent",
-    "answer_received",
-    "rejection_received",
-    "rejection_reply_sent",
-    "note_sent",
-    "offer_received",
-    "withdrawn",
-)
-"""Every kind of event, in the order they usually happen."""
 
 Stage = Literal[
     "thank_you",

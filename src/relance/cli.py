@@ -10,30 +10,35 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from functools import partial
-from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import __version__, _cli_delivery, _cli_journal, _cli_schema
+from . import __version__, _cli_batch, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
-from ._check import check_templates
-from ._cli_files import Unwritable, file_names, is_stdio, load_interview, read_bytes, write_all
 from ._cli_words import Words, translate_help, words_for
-from ._draft import Draft
-from ._french import long_date
-from ._grammalecte import INSTALL
-from ._model import Interview
-from ._plan import Plan, plan
-from ._rejection import RejectionReply
-from ._rejection import outputs as rejection_outputs
-from ._render import FILTERS, Templates, as_templates
-from ._samples import example_interview, example_rejection, example_text, sample_interviews
-from ._script import Script
-from ._sending import TIME_ZONES, first_business_day
 from .errors import InvalidInput, Problem, RelanceError
 
+# The drafting libraries (Jinja2, Babel, the email package) load in the command that
+# needs them, so that `relance --help` starts as fast as Python does.
+if TYPE_CHECKING:
+    from ._draft import Draft
+    from ._model import Interview
+    from ._plan import Plan
+    from ._samples import example_interview, example_rejection, example_text
+    from ._script import Script
+
 __all__ = ["example_interview", "example_rejection", "example_text", "main"]
+
+
+def __getattr__(name: str) -> Any:
+    """The samples this module has always offered, loaded on first use."""
+    if name in ("example_interview", "example_rejection", "example_text"):
+        from . import _samples
+
+        return getattr(_samples, name)
+    raise AttributeError(f"module 'relance.cli' has no attribute {name!r}")
+
 
 FORMATS = ("text", "eml", "json")
 _MESSAGE_COMMANDS = frozenset(row.command for row in KINDS if row.name != "plan")
@@ -124,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         "path", help="print the path of the accounts file"
     )
     _cli_schema.register(commands)
+    _cli_batch.register(commands)
     return parser
 
 
@@ -167,6 +173,8 @@ def _template_options(command: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input, 1 when the
     output cannot be written)."""
+    from ._cli_files import Unwritable
+
     _write_utf8()
     argv = sys.argv[1:] if argv is None else argv
     words = words_for(os.environ)
@@ -199,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, words: Words) -> int:
     """Dispatch to the command ``args`` names; its exit status."""
+    from ._cli_files import load_interview
+    from ._render import as_templates
+
     if args.command == "example":
         _example(args)
     elif args.command == "demo":
@@ -228,6 +239,8 @@ def _run(args: argparse.Namespace, words: Words) -> int:
         return _cli_journal.run(args)
     elif args.command == "schema":
         return _cli_schema.run(args)
+    elif args.command == "batch":
+        return _cli_batch.run(args)
     else:
         _plan(args, words)
     return 0
@@ -244,6 +257,8 @@ def _write_utf8() -> None:
 def _deliver(args: argparse.Namespace, messages: Sequence[Output]) -> int:
     """``--to-drafts`` or ``--send`` the emails among ``messages``; with ``--journal-id``,
     each email a server accepted is logged as sent."""
+    from ._draft import Draft
+
     drafts = [message.text for message in messages if isinstance(message.text, Draft)]
     on_sent = None
     if args.journal_id is not None:
@@ -252,6 +267,8 @@ def _deliver(args: argparse.Namespace, messages: Sequence[Output]) -> int:
 
 
 def _example(args: argparse.Namespace) -> None:
+    from ._samples import example_rejection, example_text
+
     if args.rejection:
         sys.stdout.flush()
         sys.stdout.buffer.write(example_rejection())
@@ -264,6 +281,8 @@ def _today(interview: Interview) -> date:
     """Today in the interview's region, or ``RELANCE_TODAY`` (YYYY-MM-DD) when set, for
     runs that must give the same result any day. The library never reads the clock;
     the command line does, here only."""
+    from ._sending import TIME_ZONES
+
     fixed = os.environ.get("RELANCE_TODAY")
     if fixed:
         try:
@@ -283,6 +302,10 @@ def _not_in_the_past(
 ) -> list[Output]:
     """The messages, dated and worded for today's first business day when the day
     they would go out on has passed (and one line on standard error to say so)."""
+    from ._draft import Draft
+    from ._french import long_date
+    from ._sending import first_business_day
+
     now = _today(interview)
     if send_on is not None:
         if send_on < now:
@@ -325,6 +348,12 @@ def _as_options(err: RelanceError) -> RelanceError:
 
 
 def _templates(args: argparse.Namespace, words: Words) -> int:
+    from ._check import check_templates
+    from ._cli_files import write_all
+    from ._grammalecte import INSTALL
+    from ._render import FILTERS, Templates
+    from ._samples import sample_interviews
+
     if args.action == "list":
         for template in TEMPLATES.values():
             print(f"{template.name}: {template.renders}")
@@ -338,6 +367,8 @@ def _templates(args: argparse.Namespace, words: Words) -> int:
             raise InvalidInput.of(
                 "DIR", "file.exists", directory=str(args.directory), names=", ".join(existing)
             )
+        from importlib.resources import files
+
         package = files("relance").joinpath("templates")
         contents = {name: package.joinpath(name).read_bytes() for name in TEMPLATES}
         write_all(args.directory, contents, option="DIR")
@@ -363,6 +394,11 @@ def _templates(args: argparse.Namespace, words: Words) -> int:
 
 
 def _rejection(args: argparse.Namespace, words: Words) -> int:
+    from ._cli_files import is_stdio, load_interview, read_bytes
+    from ._rejection import RejectionReply
+    from ._rejection import outputs as rejection_outputs
+    from ._render import as_templates
+
     if is_stdio(args.file) and is_stdio(args.reply_to):
         raise InvalidInput.of("--reply-to", "stdin.taken")
     interview = load_interview(args.file)
@@ -425,6 +461,9 @@ def _dated(rejection: bytes | None) -> bool:
 
 
 def _plan(args: argparse.Namespace, words: Words) -> None:
+    from ._cli_files import is_stdio, load_interview, write_all
+    from ._plan import plan
+
     interview = load_interview(args.file)
     start = _day(args.start, option="--start")
     steps = plan(
@@ -475,6 +514,8 @@ def _day(value: str | None, *, option: str = "--send-on") -> date | None:
 
 
 def _demo(words: Words) -> None:
+    from ._samples import example_interview, example_rejection
+
     interview = example_interview()
     print(words("demo_intro"))
     for row in KINDS:
@@ -488,6 +529,9 @@ def _demo(words: Words) -> None:
 def _emit(
     items: Sequence[Output], args: argparse.Namespace, interview: Interview, words: Words
 ) -> None:
+    from ._cli_files import file_names, is_stdio, write_all
+    from ._draft import Draft
+
     fmt, out = args.format, args.out
     drafts = [item for _, item, _, _ in items if isinstance(item, Draft)]
     if fmt == "eml":
@@ -524,6 +568,8 @@ def _emit(
 
 
 def _file(name: str, item: Draft | Script | Plan, fmt: str) -> tuple[str, bytes]:
+    from ._draft import Draft
+
     if fmt == "json":
         text = json.dumps(item.as_dict(), ensure_ascii=False, indent=2) + "\n"
         return f"{name}.json", text.encode()
