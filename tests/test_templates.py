@@ -238,6 +238,14 @@ def test_the_documented_variables_are_exactly_what_templates_get(tmp_path: Path)
     ):
         pass
     rejection_reply(interview, received_on=interview.held_on, templates=recording)
+    # The step of the second follow-up is worded only when it is due (relance.status).
+    from datetime import date
+
+    from relance import Event, status
+
+    sent = [Event(date(2026, 12, 9), "follow_up_sent")]
+    due = status(interview, sent, today=date(2026, 12, 21), templates=recording).due
+    assert [step.draft.kind for step in due if step.draft] == ["second_follow_up"]
     (tmp_path / "plain").mkdir()
     plain = Recording(tmp_path / "plain")
     for _ in every_message(interview, rejection=example_rejection(), templates=plain, html=True):

@@ -296,6 +296,11 @@ KINDS: tuple[Kind, ...] = (
             _template("plan.call_back.txt", "the plan's step: the afternoon call back", _STEP),
             _template("plan.follow_up.txt", "the plan's step: send the follow-up email", _STEP),
             _template(
+                "plan.second_follow_up.txt",
+                "the step of what is due: send the second and last follow-up",
+                _STEP,
+            ),
+            _template(
                 "plan.rejection_reply.txt",
                 "the plan's step, if the answer is no: reply and ask for feedback",
                 _STEP,

@@ -22,7 +22,7 @@ from ._script import Script
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput
 
-__all__ = ["Plan", "Step", "messages", "plan"]
+__all__ = ["Plan", "Step", "messages", "plan", "plan_step"]
 
 Channel = Literal["email", "phone", "letter"]
 CHANNELS: Final[tuple[str, ...]] = get_args(Channel)
@@ -252,6 +252,29 @@ def plan(
     return _plan_from(interview, notes, later, start=start, templates=overrides)
 
 
+def plan_step(
+    interview: Interview,
+    name: str,
+    *,
+    on: date | None,
+    channel: Channel,
+    to: Contact,
+    text: Draft | Script | None,
+    templates: Templates | None,
+) -> Step:
+    """One step, worded by its ``plan.<name>.txt`` template: the first line is what to
+    do, the rest how and why. The plan and :func:`relance.status` both word their steps
+    here, so a step reads the same in the plan, the calendar and what is due."""
+    context = {
+        "locale": interview.locale,
+        "words": locale_info(interview.locale).words,
+        "contact": to,
+        "contact_spoken": spoken_name(to),
+    }
+    action, _, detail = render(f"plan.{name}.txt", context, templates=templates).partition("\n\n")
+    return Step(on=on, action=action, channel=channel, to=to, detail=detail, draft=text)
+
+
 def _plan_from(
     interview: Interview,
     notes: Sequence[Draft],
@@ -273,16 +296,9 @@ def _plan_from(
     def step(
         name: str, on: date | None, channel: Channel, to: Contact, text: Draft | Script | None
     ) -> Step:
-        context = {
-            "locale": interview.locale,
-            "words": words,
-            "contact": to,
-            "contact_spoken": spoken_name(to),
-        }
-        action, _, detail = render(f"plan.{name}.txt", context, templates=templates).partition(
-            "\n\n"
+        return plan_step(
+            interview, name, on=on, channel=channel, to=to, text=text, templates=templates
         )
-        return Step(on=on, action=action, channel=channel, to=to, detail=detail, draft=text)
 
     steps = [
         step("thank_you", note.send_on, "email", contact, note)

@@ -21,9 +21,10 @@ from ._events import KINDS
 from ._follow_up import follow_up
 from ._locales import locale_info
 from ._model import Contact, Interview
-from ._plan import Step
+from ._plan import Channel, Step, plan_step
 from ._rejection import rejection_reply
 from ._render import Templates, as_templates
+from ._script import Script
 from ._second_follow_up import second_follow_up
 from ._thank_you import thank_you_notes
 from .errors import InvalidInput, Problem
@@ -248,7 +249,6 @@ class _Composer:
         self.today = today
         self.templates = templates
         info = locale_info(interview.locale)
-        self.words = info.words
         self.typography = info.typography
         self.contact = interview.main_contact
         self.name = spoken_name(self.contact)
@@ -260,101 +260,36 @@ class _Composer:
         return _french.typography(text, self.typography)
 
     def build(self, planned: _Planned, rejection_on: date | None) -> Step:
-        interview, contact, name = self.interview, self.contact, self.name
+        """The step, worded as the plan words it (``plan.*.txt``), with its text dated
+        for sending on the later of its day and today."""
+        interview, contact = self.interview, self.contact
         send = max(planned.on, self.today)
-        email = self.words["email"]
-        voicemail = self.words["voicemail"]
-        what = planned.what
+        what, templates = planned.what, self.templates
+        text: Draft | Script
+        to = contact
+        channel: Channel = "email"
         if what == "thank_you":
-            person = interview.interviewers[planned.index]
-            note = thank_you_notes(interview, send_on=send, templates=self.templates)
-            return Step(
-                on=planned.on,
-                action=f"Envoyer le mot de remerciement à {spoken_name(person)}",
-                channel="email",
-                to=person,
-                detail=self.french(
-                    f"{email.a.capitalize()} à chaque personne rencontrée, dans les premiers "
-                    "jours : remerciez-la de son temps, résumez vos atouts et redites votre "
-                    "intérêt."
-                ),
-                draft=note[planned.index],
+            to = interview.interviewers[planned.index]
+            text = thank_you_notes(interview, send_on=send, templates=templates)[planned.index]
+        elif what in ("call", "call_back", "follow_up"):
+            later = follow_up(interview, send_on=send, templates=templates)
+            if what == "follow_up":
+                text = later.email
+            else:
+                channel = "phone"
+                text = later.call if what == "call" else later.voicemail
+        elif what == "second_follow_up":
+            text = second_follow_up(interview, send_on=send, templates=templates)
+        else:
+            reply = rejection_reply(
+                interview, received_on=rejection_on, send_on=send, templates=templates
             )
-        if what in ("call", "call_back", "follow_up"):
-            later = follow_up(interview, send_on=send, templates=self.templates)
-            if what == "call":
-                return Step(
-                    on=planned.on,
-                    action=f"Appeler {name} en matinée",
-                    channel="phone",
-                    to=contact,
-                    detail=self.french(
-                        "Une semaine sans nouvelles : un appel est plus personnel "
-                        f"{_french.que(email.a)}. Si vous tombez sur {voicemail.the}, "
-                        "raccrochez sans laisser de message et rappelez en après-midi."
-                    ),
-                    draft=later.call,
-                )
-            if what == "call_back":
-                return Step(
-                    on=planned.on,
-                    action=f"Rappeler {name} en après-midi",
-                    channel="phone",
-                    to=contact,
-                    detail=self.french(
-                        f"Si {voicemail.the} répond encore, laissez le message préparé. "
-                        "N’appelez pas une troisième fois sans laisser de message."
-                    ),
-                    draft=later.voicemail,
-                )
-            return Step(
-                on=planned.on,
-                action=f"Envoyer {email.the} de suivi à {name}",
-                channel="email",
-                to=contact,
-                detail=self.french(
-                    f"{email.a.capitalize()} bref pour redire votre intérêt et vous "
-                    "renseigner sur les prochaines étapes."
-                ),
-                draft=later.email,
-            )
-        if what == "second_follow_up":
-            return Step(
-                on=planned.on,
-                action=f"Envoyer une dernière relance à {name}",
-                channel="email",
-                to=contact,
-                detail=self.french(
-                    "Toujours sans nouvelles une semaine après la relance : demandez "
-                    "brièvement si le poste est encore à pourvoir, et laissez la porte ouverte."
-                ),
-                draft=second_follow_up(interview, send_on=send, templates=self.templates),
-            )
-        reply = rejection_reply(
-            interview, received_on=rejection_on, send_on=send, templates=self.templates
-        )
-        if what == "rejection_reply":
-            return Step(
-                on=planned.on,
-                action=f"Répondre à {name} pour demander des commentaires",
-                channel="email",
-                to=contact,
-                detail=self.french(
-                    "Remerciez sans amertume, demandez des commentaires sur votre "
-                    "candidature et le type de profil retenu."
-                ),
-                draft=reply.email,
-            )
-        return Step(
-            on=planned.on,
-            action=f"Écrire à la main un mot de remerciement à {name}",
-            channel="letter",
-            to=contact,
-            detail=self.french(
-                "Un mot écrit à la main laisse une bonne impression durable et garde "
-                "la porte ouverte."
-            ),
-            draft=reply.note,
+            if what == "rejection_reply":
+                text = reply.email
+            else:
+                channel, text = "letter", reply.note
+        return plan_step(
+            interview, what, on=planned.on, channel=channel, to=to, text=text, templates=templates
         )
 
 
