@@ -16,7 +16,7 @@ from relance import thank_you_notes
 from relance._cli_delivery import add_options, deliver
 from relance._cli_words import HELP, TABLES, help_texts, parsers
 from relance._grammalecte import INSTALL, Text, check, command
-from relance._samples import example_interview
+from relance._samples import example_interview, example_text
 from relance.cli import _parser
 
 from clirun import run
@@ -173,3 +173,21 @@ def test_the_french_is_typeset_as_in_the_conventions() -> None:
         if re.search(r"[^\u00a0]:|[^\u202f][;!?]", _CODE.sub("CODE", sentence))
     }
     assert wrong == {}
+
+
+def test_input_problems_are_french_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The problems of an input, not only the CLI's own words, follow the user's language."""
+    path = tmp_path / "entrevue.toml"
+    text = example_text().replace("held_at = 2026-12-01T14:30:00-05:00", 'held_at = "hier"')
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    result = run("thank-you", str(path))
+    assert result.returncode == 2
+    assert "held_at: " in result.stderr
+    assert "Expected" not in result.stderr
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    english = run("thank-you", str(path))
+    assert english.returncode == 2
+    assert english.stderr != result.stderr

@@ -110,7 +110,10 @@ def deliver(
         return _report(sent, out)
     except InvalidInput as error:
         lines = [words("invalid_config", count=len(error.problems))]
-        lines += [f"  {problem}" for problem in error.problems]
+        lines += [
+            f"  {p.field}: {p.message_in(words.language)}" if p.field else f"  {p.message}"
+            for p in error.problems
+        ]
         print("\n".join(lines), file=err)
         return 2
     except RelanceError as error:

@@ -493,10 +493,16 @@ def _plan(args: argparse.Namespace, words: Words) -> None:
             print("\n" + words("calendar", path=args.ics))
 
 
+def _in(problem: Problem, words: Words) -> str:
+    """A problem as the CLI prints it: its field, then its sentence in the user's language."""
+    sentence = problem.message_in(words.language)
+    return f"{problem.field}: {sentence}" if problem.field else sentence
+
+
 def _fail(err: RelanceError, words: Words) -> NoReturn:
     if isinstance(err, InvalidInput):
         lines = [words("invalid", count=len(err.problems))]
-        lines += [f"  {problem}" for problem in err.problems]
+        lines += [f"  {_in(problem, words)}" for problem in err.problems]
         message = "\n".join(lines)
     else:
         message = words("error", message=err)
