@@ -90,3 +90,41 @@ def test_due_saves_drafts_over_imap_and_logs_nothing(
     assert len(found[0].split()) == len(interview.interviewers)
     with Journal(journal) as opened:
         assert opened.events(key) == ()
+
+
+def test_a_connection_dropped_mid_batch_sends_nothing_twice_on_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """relance due --send: the server drops the connection at the second note; the first
+    was accepted and logged, so the retry sends the second one alone."""
+    path, interview = interview_file(tmp_path)
+    journal = tmp_path / "journal.sqlite3"
+    key = run("track", str(path), "--journal", str(journal)).stdout.strip()
+    today = (HELD + timedelta(days=1)).isoformat()
+    config = tmp_path / "config.toml"
+    monkeypatch.setenv("RELANCE_CONFIG", str(config))
+    monkeypatch.setenv("RELANCE_SMTP_PASSWORD", PASSWORD)
+    monkeypatch.setenv("RELANCE_TODAY", today)
+    send = ("due", "--send", "--yes", "--allow-early", "--journal", str(journal))
+
+    def serve(inbox: Inbox) -> tuple[int, list[str]]:
+        with smtp_server(inbox) as server:
+            config.write_text(
+                f'[smtp]\nhost = "{HOST}"\nport = {server.port}\nsecurity = "none"\n'
+                f'username = "{USER}"\n',
+                encoding="utf-8",
+            )
+            result = run(*send, "--today", today)
+        return result.returncode, [rcpt for e in inbox.envelopes for rcpt in e.rcpt_tos]
+
+    status, first = serve(Inbox(drop_at=2))
+    assert status == 1  # one draft failed
+    emails = [c.email for c in interview.interviewers if c.email]
+    assert first == emails[:1]
+    with Journal(journal) as opened:
+        assert [e.to for e in opened.events(key)] == [interview.interviewers[0].name]
+    status, second = serve(Inbox())
+    assert status == 0
+    assert second == emails[1:]  # the first note is not sent again
+    with Journal(journal) as opened:
+        assert [e.to for e in opened.events(key)] == [c.name for c in interview.interviewers]
