@@ -206,8 +206,10 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     and Outlook's « Tremblay, Marie » is put back in reading order. A display name names no one
     when it is empty, holds an address or digits, holds a department's, a platform's
     or a legal form's word, or is the company's own name or its domain's. From a
-    mailbox's address (``recrutement@``), it must also be two words or more, none
-    of them the company's: « Recrutement Desjardins » is the mailbox's own name.
+    mailbox's address (``recrutement@``), none of its words may be the company's:
+    « Recrutement Desjardins » is the mailbox's own name. A single word (« Marie »)
+    names no one a reply can greet: « Bonjour Marie, » is too familiar for a letter,
+    and relance cannot tell « Madame » from « Monsieur ».
 
     >>> company = "Desjardins"
     >>> person_name("Recrutement Desjardins", "recrutement@desjardins.example", company)
@@ -216,6 +218,7 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     'Marie Tremblay'
     >>> person_name("Alphonse Desjardins", "a.desjardins@desjardins.example", company)
     'Alphonse Desjardins'
+    >>> person_name("Marie", "marie@desjardins.example", company)
     """
     own = _organization(company, address.rpartition("@")[2])
     name = _VIA.sub("", " ".join(display_name.split())).strip(" ,\"'")
@@ -232,7 +235,9 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     named = [w for w in words if w not in _LINKS]
     if not named or all(w in own for w in named):
         return None
-    if is_mailbox(address) and (len(named) < 2 or any(w in own for w in named)):
+    if len(named) < 2:  # « Marie »: a first name alone is no way to address a letter
+        return None
+    if is_mailbox(address) and any(w in own for w in named):
         return None
     return name
 
