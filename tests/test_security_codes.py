@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from relance import Draft, Interview, InvalidInput, cli
-from relance._cli_files import Unwritable, write_all
+from relance._cli_files import write_all
+from relance.errors import Unwritable
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

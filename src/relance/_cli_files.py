@@ -7,13 +7,12 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InvalidInput, Problem, RelanceError
+from .errors import InvalidInput, Problem, Unwritable
 
 if TYPE_CHECKING:
     from ._catalogue import Output
@@ -114,17 +113,6 @@ def _umask() -> int:
     return mask
 
 
-class Unwritable(RelanceError):
-    """An output file or directory cannot be written (exit status 1)."""
-
-    problem: Problem
-    """What cannot be written, with its code (``file.cannot_write``)."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(problem.message)
-
-
 def write_all(
     directory: Path, contents: Mapping[str, bytes], *, option: str, force: bool = False
 ) -> None:
@@ -150,6 +138,8 @@ def write_all(
                 option, "file.exists_force", directory=str(directory), names=", ".join(existing)
             )
     mode = 0o666 & ~_umask()
+    import tempfile  # loaded when something is written, not for `relance --help`
+
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))

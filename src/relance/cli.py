@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from . import __version__, _cli_batch, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._cli_words import Words, translate_help, words_for
-from .errors import InvalidInput, Problem, RelanceError
+from .errors import InvalidInput, Problem, RelanceError, Unwritable
 
 # The drafting libraries (Jinja2, Babel, the email package) load in the command that
 # needs them, so that `relance --help` starts as fast as Python does.
@@ -45,7 +45,34 @@ _MESSAGE_COMMANDS = frozenset(row.command for row in KINDS if row.name != "plan"
 _RULE = "\n" + "─" * 72 + "\n\n"
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose options are added when the command is chosen (or when every
+    one is asked for), so that `relance --help` does not build them all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._later: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+        self.words: Words | None = None
+
+    def later(self, name: str, build: Callable[[argparse.ArgumentParser], None]) -> None:
+        """Add the options of command ``name`` with ``build`` when it is chosen."""
+        self._later[name] = build
+
+    def build(self, name: str) -> None:
+        build = self._later.pop(name, None)
+        if build is not None:
+            build(self.choices[name])
+            if self.words is not None:
+                translate_help(self.choices[name], self.words)
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: Any = None) -> None:
+        self.build(values[0])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _parser(*, lazy: bool = False, words: Words | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``lazy``, a command's options are added only
+    when it is chosen (every command's help is complete either way)."""
     parser = argparse.ArgumentParser(
         prog="relance",
         description="Ready-to-send French messages after a job interview.",
@@ -53,7 +80,10 @@ def _parser() -> argparse.ArgumentParser:
         "`relance thank-you interview.toml`.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"relance {__version__}")
+    parser.register("action", "parsers", _Commands)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    assert isinstance(commands, _Commands)  # noqa: S101 - registered just above
+    commands.words = words
 
     commands.add_parser("demo", help="show every message for the built-in example interview")
     example = commands.add_parser("example", help="print a commented example interview file (TOML)")
@@ -66,45 +96,16 @@ def _parser() -> argparse.ArgumentParser:
     for row in KINDS:
         if row.name == "plan":
             continue
-        command = commands.add_parser(
-            row.command, help=row.purpose, description=row.description or None
-        )
-        _message_options(command, row.send_on)
-        if row.name == "rejection_reply":
-            command.add_argument(
-                "--reply-to",
-                type=Path,
-                metavar="REJECTION.eml",
-                help="the employer's message (- for standard input): the reply goes to its "
-                "sender, in its thread (to the hiring contact when the sender takes no replies)",
-            )
-            command.add_argument(
-                "--received-on",
-                metavar="YYYY-MM-DD",
-                help="when the rejection arrived (default: its Date header, else today)",
-            )
+        commands.add_parser(row.command, help=row.purpose, description=row.description or None)
+        commands.later(row.command, partial(_message_command, row=row))
 
-    schedule = commands.add_parser(
+    commands.add_parser(
         "plan",
         help="the whole follow-up as a dated checklist and a calendar file",
         description="Print every step of the follow-up as a dated checklist; "
         "with --ics, also write it as a calendar file.",
     )
-    schedule.add_argument("file", type=Path, help=_FILE_HELP)
-    schedule.add_argument(
-        "--ics",
-        type=Path,
-        metavar="OUT",
-        help="write the calendar file OUT (- for standard output)",
-    )
-    schedule.add_argument("-f", "--format", choices=("text", "json"), default="text")
-    schedule.add_argument(
-        "--start",
-        metavar="YYYY-MM-DD",
-        help="drop the steps before this day (default: today)",
-    )
-    schedule.add_argument("--force", action="store_true", help="replace an existing OUT")
-    _template_options(schedule)
+    commands.later("plan", _plan_command)
 
     own = commands.add_parser(
         "templates",
@@ -130,7 +131,47 @@ def _parser() -> argparse.ArgumentParser:
     )
     _cli_schema.register(commands)
     _cli_batch.register(commands)
+    if not lazy:
+        for name in list(commands.choices):
+            commands.build(name)
     return parser
+
+
+def _message_command(command: argparse.ArgumentParser, *, row: Any) -> None:
+    """The options of a message command (``row``: its kind in the catalogue)."""
+    _message_options(command, row.send_on)
+    if row.name == "rejection_reply":
+        command.add_argument(
+            "--reply-to",
+            type=Path,
+            metavar="REJECTION.eml",
+            help="the employer's message (- for standard input): the reply goes to its "
+            "sender, in its thread (to the hiring contact when the sender takes no replies)",
+        )
+        command.add_argument(
+            "--received-on",
+            metavar="YYYY-MM-DD",
+            help="when the rejection arrived (default: its Date header, else today)",
+        )
+
+
+def _plan_command(schedule: argparse.ArgumentParser) -> None:
+    """The options of ``relance plan``."""
+    schedule.add_argument("file", type=Path, help=_FILE_HELP)
+    schedule.add_argument(
+        "--ics",
+        type=Path,
+        metavar="OUT",
+        help="write the calendar file OUT (- for standard output)",
+    )
+    schedule.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    schedule.add_argument(
+        "--start",
+        metavar="YYYY-MM-DD",
+        help="drop the steps before this day (default: today)",
+    )
+    schedule.add_argument("--force", action="store_true", help="replace an existing OUT")
+    _template_options(schedule)
 
 
 _FILE_HELP = "the interview, a .toml or .json file (- for standard input)"
@@ -173,12 +214,11 @@ def _template_options(command: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input, 1 when the
     output cannot be written)."""
-    from ._cli_files import Unwritable
 
     _write_utf8()
     argv = sys.argv[1:] if argv is None else argv
     words = words_for(os.environ)
-    parser = _parser()
+    parser = _parser(lazy=True, words=words)
     translate_help(parser, words)
     if not argv:  # `relance` alone: say what it does
         parser.print_help()

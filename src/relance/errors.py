@@ -222,3 +222,15 @@ def _rebuild_template_error(
     message: str, template: str, line: int | None, available: tuple[str, ...]
 ) -> TemplateError:
     return TemplateError(message, template=template, line=line, available=available)
+
+
+class Unwritable(RelanceError):
+    """An output file or directory of the command line cannot be written (its exit
+    status is 1, not the 2 of bad input)."""
+
+    problem: Problem
+    """What cannot be written, with its code (``file.cannot_write``)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)
