@@ -83,7 +83,10 @@ def test_the_help_is_french_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
         "Des messages en français prêts à envoyer après une entrevue d’embauche.\n\n"
         "arguments positionnels\u00a0:\n"
     )
-    assert "\noptions\u00a0:\n  -h, --help        afficher cette aide et quitter\n" in result.stdout
+    # argparse's column width differs between Python versions: the words are the test.
+    assert re.search(
+        r"\noptions\u00a0:\n  -h, --help +afficher cette aide et quitter\n", result.stdout
+    )
     english = run("thank-you", "--help")
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert run("thank-you", "--help").stdout != english.stdout

@@ -139,6 +139,9 @@ class Journal:
             raise InvalidInput.of(
                 "journal", "journal.not_a_journal", path=str(self.path), reason=str(err)
             ) from None
+        except BaseException:  # a journal of a newer relance, an interrupt: no file left open
+            self._db.close()
+            raise
 
     def __enter__(self) -> Journal:
         return self
