@@ -72,6 +72,10 @@ VARIABLES: Mapping[str, str] = MappingProxyType(
         "paragraphs": "the finished plain text, as paragraphs of lines",
         "phone": "the candidate's number written to be read slowly (« 514, 555, 0199 »), or none",
         "position": "the job title, without article: « analyste de données »",
+        "message": "which sentence of the status: `thank_you`, `follow_up_due`, `answered`, "
+        "`no_answer`…",
+        "day": "the date a sentence of the status speaks of, or none",
+        "person": "the person a sentence of the status names, said aloud, or none",
         "send_on": "the day the message is sent (a date)",
         "sign_off": "the email's closing and signature (name, phone)",
         "strengths": "up to three short phrases: why the candidate is a serious candidate",
@@ -309,6 +313,11 @@ KINDS: tuple[Kind, ...] = (
                 "plan.note.txt",
                 "the plan's step, if the answer is no: the handwritten note",
                 _STEP,
+            ),
+            _template(
+                "status.txt",
+                "what relance due and relance status say of an interview, state by state",
+                ("day", "locale", "message", "person", "words"),
             ),
             _template(
                 "plan.if_rejected.txt",

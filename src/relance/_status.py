@@ -12,7 +12,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
 
-from . import _cadence, _french
+from . import _cadence
 from ._cadence import Calendar
 from ._calendar import calendar_of
 from ._draft import Draft
@@ -23,7 +23,7 @@ from ._locales import locale_info
 from ._model import Contact, Interview
 from ._plan import Channel, Step, plan_step
 from ._rejection import rejection_reply
-from ._render import Templates, as_templates
+from ._render import Templates, as_templates, render
 from ._script import Script
 from ._second_follow_up import second_follow_up
 from ._thank_you import thank_you_notes
@@ -248,16 +248,20 @@ class _Composer:
         self.interview = interview
         self.today = today
         self.templates = templates
-        info = locale_info(interview.locale)
-        self.typography = info.typography
         self.contact = interview.main_contact
         self.name = spoken_name(self.contact)
 
-    def when(self, day: date) -> str:
-        return _french.long_date(day, self.interview.locale)
-
-    def french(self, text: str) -> str:
-        return _french.typography(text, self.typography)
+    def say(self, said: Said) -> str:
+        """A sentence of the status, worded by ``status.txt`` in the region's typography."""
+        message, day, person = said
+        context = {
+            "locale": self.interview.locale,
+            "words": locale_info(self.interview.locale).words,
+            "message": message,
+            "day": day,
+            "person": person,
+        }
+        return render("status.txt", context, templates=self.templates, one_line=True)
 
     def build(self, planned: _Planned, rejection_on: date | None) -> Step:
         """The step, worded as the plan words it (``plan.*.txt``), with its text dated
@@ -341,8 +345,8 @@ def status(
         stage=outcome.stage,
         due=due,
         next_on=min(later, default=None),
-        message=composer.french(outcome.message),
-        notes=tuple(composer.french(note) for note in outcome.notes),
+        message=composer.say(outcome.message),
+        notes=tuple(composer.say(note) for note in outcome.notes),
         today=today,
     )
 
@@ -358,32 +362,22 @@ class _Outcome:
 
     steps: list[_Planned]
     stage: Stage
-    message: str
+    message: Said
     next_on: date | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()
 
 
-_WITHDRAWN = "Candidature retirée : plus rien n’est prévu."
-_OFFER = "Une offre ! Plus aucune relance n’est prévue."
-_REJECTED = (
-    "Candidature non retenue : une réponse sans amertume et un mot écrit à la main "
-    "gardent la porte ouverte."
-)
-_CLOSED = "Réponse et mot envoyés : le dossier est clos."
-_NO_ANSWER = (
-    "Pas de réponse après deux relances : rien de plus n’est prévu. Ce silence ne dit "
-    "rien de votre valeur, et ce contact pourra compter plus tard."
-)
-_THANK_YOU = "Un mot de remerciement à chaque personne rencontrée, dès que possible."
+Said = tuple[str, date | None, str | None]
+"""A sentence of the status, to word with ``status.txt``: which one, its day, its person."""
 
 
 def _decided(decision: Event, events: Sequence[Event], calendar: Calendar) -> _Outcome:
     """After a decision: a withdrawal or an offer closes; a rejection makes the reply
     and the handwritten note due the next business day."""
     if decision.kind == "withdrawn":
-        return _Outcome([], "closed", _WITHDRAWN)
+        return _Outcome([], "closed", ("withdrawn", None, None))
     if decision.kind == "offer_received":
-        return _Outcome([], "offer", _OFFER)
+        return _Outcome([], "offer", ("offer", None, None))
     after = {e.kind for e in events if e.on >= decision.on}
     reply_on = _cadence.rejection_reply_on(decision.on, calendar)
     steps = [
@@ -392,13 +386,13 @@ def _decided(decision: Event, events: Sequence[Event], calendar: Calendar) -> _O
         if done not in after
     ]
     if not steps:
-        return _Outcome([], "closed", _CLOSED)
-    return _Outcome(steps, "rejected", _REJECTED)
+        return _Outcome([], "closed", ("closed", None, None))
+    return _Outcome(steps, "rejected", ("rejected", None, None))
 
 
 def _thank_yous(
     interview: Interview, events: Sequence[Event], today: date, calendar: Calendar
-) -> tuple[list[int], date, tuple[str, ...]]:
+) -> tuple[list[int], date, tuple[Said, ...]]:
     """The interviewers still to thank, the day of the last thank-you (today while some
     remain), and a note for each one dropped as too late."""
     thanked: dict[int, date] = {}
@@ -414,12 +408,10 @@ def _thank_yous(
             thanked.setdefault(index, event.on)
     thank_on = _cadence.thank_you_on(interview.held_on, calendar)
     pending = [i for i in range(len(interview.interviewers)) if i not in thanked]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()
     if pending and _cadence.is_too_late(thank_on, today, calendar):
         notes = tuple(
-            f"Mot de remerciement à {spoken_name(interview.interviewers[index])} abandonné : "
-            "plus de cinq jours ouvrables de retard."
-            for index in pending
+            ("dropped", None, spoken_name(interview.interviewers[index])) for index in pending
         )
         pending = []
     last = max(thanked.values(), default=thank_on)
@@ -447,12 +439,12 @@ def _plan(
     outcome.notes = notes
     if pending:
         outcome.steps[:0] = [_Planned(thank_on, "thank_you", index) for index in pending]
-        outcome.stage, outcome.message = "thank_you", _THANK_YOU
+        outcome.stage, outcome.message = "thank_you", ("thank_you", None, None)
     if resume is not None and today < resume:
         # An answer that is not a decision: nothing is due until the day it gave.
         outcome.steps = [_Planned(max(p.on, resume), p.what, p.index) for p in outcome.steps]
         outcome.stage = "waiting"
-        outcome.message = f"L’employeur a répondu : rien à faire avant le {composer.when(resume)}."
+        outcome.message = ("answered", resume, None)
         outcome.next_on = resume
     return outcome
 
@@ -468,25 +460,22 @@ def _follow_ups(
     last_thanks: date,
 ) -> _Outcome:
     """The follow-up, the second one, and the silence after them."""
-    name, when = composer.name, composer.when
+    name = composer.name
     first = _first(events, "follow_up_sent", "call_reached")
     second = _first(events, "second_follow_up_sent")
     if second is not None:
         silent = _cadence.no_answer_on(second, calendar)
         silent = max(silent, resume) if resume else silent
         if today >= silent:
-            return _Outcome([], "no_answer", _NO_ANSWER)
-        message = (
-            f"Dernière relance envoyée : sans réponse le {when(silent)}, le dossier sera clos."
-        )
-        return _Outcome([], "waiting", message, next_on=silent)
+            return _Outcome([], "no_answer", ("no_answer", None, None))
+        return _Outcome([], "waiting", ("last_sent", silent, None), next_on=silent)
     if first is not None:
         again = _cadence.second_follow_up_on(first, calendar)
         again = max(again, resume) if resume else again
         if today >= again:
-            message = f"Toujours sans nouvelles après la relance : une dernière relance à {name}."
+            message: Said = ("second_due", None, name)
             return _Outcome([_Planned(again, "second_follow_up")], "second_follow_up", message)
-        message = f"Relance faite : la suivante, la dernière, le {when(again)}."
+        message = ("second_planned", again, None)
         return _Outcome([_Planned(again, "second_follow_up")], "waiting", message)
     due_on = _cadence.follow_up_on(interview.held_on, last_thanks, calendar)
     if resume is not None:
@@ -496,9 +485,8 @@ def _follow_ups(
     else:
         steps = _calls(events, due_on, calendar)
     if today >= due_on:
-        message = f"Une semaine a passé : c’est le moment de relancer {name}."
-        return _Outcome(steps, "follow_up", message)
-    return _Outcome(steps, "waiting", f"La relance est prévue le {when(due_on)}.")
+        return _Outcome(steps, "follow_up", ("follow_up_due", None, name))
+    return _Outcome(steps, "waiting", ("follow_up_planned", due_on, None))
 
 
 def _calls(events: Sequence[Event], due_on: date, calendar: Calendar) -> list[_Planned]:
