@@ -6,7 +6,7 @@ tool that keeps its own database calls it with what it has stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
@@ -250,6 +250,16 @@ class _Composer:
         self.templates = templates
         self.contact = interview.main_contact
         self.name = spoken_name(self.contact)
+        # Drafts by (what, send day): the notes of several interviewers, or the call and
+        # the voicemail of one follow-up, come from one drafting, not one each.
+        self._drafted: dict[tuple[str, date], Any] = {}
+
+    def drafted(self, what: str, send: date, draft: Callable[[], Any]) -> Any:
+        """``draft()``, once per ``what`` and send day."""
+        key = (what, send)
+        if key not in self._drafted:
+            self._drafted[key] = draft()
+        return self._drafted[key]
 
     def say(self, said: Said) -> str:
         """A sentence of the status, worded by ``status.txt`` in the region's typography."""
@@ -274,9 +284,16 @@ class _Composer:
         channel: Channel = "email"
         if what == "thank_you":
             to = interview.interviewers[planned.index]
-            text = thank_you_notes(interview, send_on=send, templates=templates)[planned.index]
+            notes = self.drafted(
+                "thank_you",
+                send,
+                lambda: thank_you_notes(interview, send_on=send, templates=templates),
+            )
+            text = notes[planned.index]
         elif what in ("call", "call_back", "follow_up"):
-            later = follow_up(interview, send_on=send, templates=templates)
+            later = self.drafted(
+                "follow_up", send, lambda: follow_up(interview, send_on=send, templates=templates)
+            )
             if what == "follow_up":
                 text = later.email
             else:
@@ -285,8 +302,12 @@ class _Composer:
         elif what == "second_follow_up":
             text = second_follow_up(interview, send_on=send, templates=templates)
         else:
-            reply = rejection_reply(
-                interview, received_on=rejection_on, send_on=send, templates=templates
+            reply = self.drafted(
+                "rejection",
+                send,
+                lambda: rejection_reply(
+                    interview, received_on=rejection_on, send_on=send, templates=templates
+                ),
             )
             if what == "rejection_reply":
                 text = reply.email
