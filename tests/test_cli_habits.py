@@ -4,6 +4,7 @@ overwrite, file names that say for whom, lenient input where the intent is clear
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -22,8 +23,8 @@ from hypothesis import strategies as st
 import relance
 from relance import Interview, plan, rejection_reply, thank_you_notes
 from relance._cli_files import slug
-from relance._cli_words import TABLES, _cli_language
-from relance.cli import example_rejection, example_text
+from relance._cli_words import TABLES, _cli_language, translate_help, words_for
+from relance.cli import _parser, example_rejection, example_text
 
 from clirun import run
 
@@ -361,3 +362,33 @@ def test_a_rejection_without_a_date_arrived_today(
     result = run("rejection", str(interview_file), "--reply-to", str(eml), "-f", "json")
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads(result.stdout)["email"]["send_on"] == "2026-12-15"
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> Iterator[tuple[list[str], str]]:
+    """Every command path (``["templates", "check"]``) with its help, from a parser."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action._name_parser_map.items():
+                yield [name], command.format_help()
+                for path, text in _subcommands(command):
+                    yield [name, *path], text
+
+
+@pytest.mark.parametrize("lang", ["C.UTF-8", "fr_CA.UTF-8"])
+def test_each_command_parser_made_when_chosen_helps_as_the_whole_parser_does(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`relance` makes a command's parser only when it is chosen (issue 12's --help
+    target): that parser, options and French included, is the one the tests read."""
+    monkeypatch.setenv("LANG", lang)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    words = words_for(os.environ)
+    whole = _parser(words=words)
+    translate_help(whole, words)
+    every = list(_subcommands(whole))
+    assert len(every) >= 20
+    for path, text in every:
+        result = run(*path, "--help")
+        assert (result.returncode, result.stdout) == (0, text), path

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+# Rows are named tuples, not dataclasses: the command line reads this module to list
+# its commands, and `relance --help` should not pay for importing dataclasses.
 if TYPE_CHECKING:
+    from datetime import date
+
     from ._draft import Draft
     from ._model import Interview
     from ._plan import Plan
@@ -129,8 +131,7 @@ HTML_VARIABLES = ("lang", "paragraphs", "subject", "text")
 """What an HTML template sees besides the variables of the email it lays out."""
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     """One template of the package: its file name, what it renders, what it sees."""
 
     name: str
@@ -160,8 +161,7 @@ Producer = Callable[..., list[Output]]
 """A kind's function: ``(interview, *, send_on, rejection, received_on, templates, html)``."""
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """One kind of message: what it is for, its templates, and the function that drafts it."""
 
     name: str

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from . import TYPE_CHECKING
 from ._catalogue import KINDS as CATALOGUE
@@ -31,7 +30,7 @@ interview (a rejection reply needs the employer's mail, or the day it arrived)."
 
 def register(commands: Any) -> None:
     """Add the ``batch`` command to the CLI's subparsers."""
-    batch = commands.add_parser(
+    commands.command(
         "batch",
         help="every message of many interviews: files or JSON Lines in, folders or JSON Lines out",
         description="Draft the messages of many interviews in one command. Give interview "
@@ -41,7 +40,13 @@ def register(commands: Any) -> None:
         '"rejection_eml" (the text of the .eml) or "rejection" (its path), or for a '
         'file a .eml of the same name beside it; or a "received_on" day. Exit status: 0 '
         "when every interview was drafted, 1 when some failed, 2 on bad usage.",
+        build=_options,
     )
+
+
+def _options(batch: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     batch.add_argument(
         "inputs",
         nargs="+",

@@ -11,13 +11,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
+from . import TYPE_CHECKING
 from ._cli_words import Words, words_for
-from .errors import InvalidInput, RelanceError
 
 if TYPE_CHECKING:  # the mail libraries load when something is saved or sent
+    from pathlib import Path
+    from typing import TextIO
+
     from ._delivery import Delivery
     from ._draft import Draft
 
@@ -80,6 +81,7 @@ def deliver(
         return 0
     from ._config import imap_account, smtp_account
     from ._delivery import save_drafts, send_drafts
+    from .errors import InvalidInput, RelanceError
 
     if ask_password is None:
         import getpass

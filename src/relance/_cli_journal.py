@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
 
-from . import _cli_delivery
+from . import TYPE_CHECKING
 from ._cli_words import words_for
 from ._events import JOURNAL_ENVIRONMENT as ENVIRONMENT
 from ._events import KINDS
-from .errors import InvalidInput, RelanceError
 
-if TYPE_CHECKING:  # the journal and the drafting libraries load when a command runs
+# `relance --help` reads this module for the commands' lines: the journal, JSON, dates
+# and the drafting libraries load when a command runs.
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from pathlib import Path
+    from typing import Any, Final
+
     from ._delivery import Delivery
     from ._draft import Draft
     from ._journal import Journal
@@ -33,20 +34,50 @@ _RULE = "\n" + "─" * 72 + "\n\n"
 
 def register(commands: Any) -> None:
     """Add the journal's commands to the ``relance`` parser's subcommands."""
-    track = commands.add_parser(
+    commands.command(
         "track",
         help="add an interview to the journal and print its id",
         description="Store an interview in the journal (its data, so later commands do "
         "not need the file) and print its id, such as ubisoft-analyste-2026-12-01.",
+        build=_track,
     )
-    track.add_argument("file", type=Path, help="the interview, a .toml or .json file")
-    _journal_options(track)
-
-    log = commands.add_parser(
+    commands.command(
         "log",
         help="record what happened: a thank-you sent, a call, an answer…",
         description="Record an event for a tracked interview. Kinds: " + ", ".join(KINDS) + ".",
+        build=_log,
     )
+    commands.command(
+        "due",
+        help="what is due today for every tracked interview, with the text ready",
+        description="Print, for every tracked interview, the steps due today with the "
+        "text to send or say.",
+        build=_due_options,
+    )
+    commands.command(
+        "status",
+        help="a table of every tracked interview's stage and next date",
+        description="Without ID, a table of every tracked interview; with it, that "
+        "interview's status in full.",
+        build=_status_options,
+    )
+    commands.command(
+        "journal",
+        help="export the journal as JSON, or import such a file",
+        description="Export the whole journal as JSON (the shapes of as_dict), or add "
+        "the interviews of such a file.",
+        build=_journal,
+    )
+
+
+def _track(track: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    track.add_argument("file", type=Path, help="the interview, a .toml or .json file")
+    _journal_options(track)
+
+
+def _log(log: argparse.ArgumentParser) -> None:
     log.add_argument("id", help="the interview's id (see `relance status`)")
     log.add_argument("kind", choices=KINDS, metavar="KIND", help="what happened")
     log.add_argument("--on", metavar="YYYY-MM-DD", help="when it happened (default: today)")
@@ -54,33 +85,27 @@ def register(commands: Any) -> None:
     log.add_argument("--note", metavar="TEXT", help="free text; for an answer, the date given")
     _journal_options(log)
 
-    due = commands.add_parser(
-        "due",
-        help="what is due today for every tracked interview, with the text ready",
-        description="Print, for every tracked interview, the steps due today with the "
-        "text to send or say.",
-    )
+
+def _due_options(due: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    from . import _cli_delivery
+
     due.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     due.add_argument("--out", type=Path, metavar="DIR", help="write one file per due step into DIR")
     _journal_options(due)
     _cli_delivery.add_options(due)
 
-    state = commands.add_parser(
-        "status",
-        help="a table of every tracked interview's stage and next date",
-        description="Without ID, a table of every tracked interview; with it, that "
-        "interview's status in full.",
-    )
+
+def _status_options(state: argparse.ArgumentParser) -> None:
     state.add_argument("id", nargs="?", help="one interview's id")
     state.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     _journal_options(state)
 
-    journal = commands.add_parser(
-        "journal",
-        help="export the journal as JSON, or import such a file",
-        description="Export the whole journal as JSON (the shapes of as_dict), or add "
-        "the interviews of such a file.",
-    )
+
+def _journal(journal: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     actions = journal.add_subparsers(dest="action", metavar="ACTION", required=True)
     export = actions.add_parser("export", help="print the journal as JSON")
     _journal_options(export)
@@ -90,6 +115,8 @@ def register(commands: Any) -> None:
 
 
 def _journal_options(command: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     command.add_argument(
         "--journal",
         type=Path,
@@ -103,6 +130,10 @@ def _journal_options(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run one of :data:`COMMANDS`; errors are raised as ``RelanceError`` for the caller."""
+    import json
+    from datetime import date
+
+    from . import _cli_delivery
     from ._journal import Journal
     from ._model import Interview
     from ._status import Event, sent_event
@@ -144,8 +175,11 @@ def logger(path: Path | None, key: str) -> Callable[[Draft, Delivery], None]:
     """What ``--send --journal-id ID`` calls for each email a server accepted: log it as
     sent, with the server's answer as the event's note."""
 
+    from datetime import date
+
     from ._journal import Journal
     from ._status import sent_event
+    from .errors import RelanceError
 
     def log(draft: Draft, delivery: Delivery) -> None:
         today = date.today()
@@ -162,6 +196,10 @@ def logger(path: Path | None, key: str) -> Callable[[Draft, Delivery], None]:
 
 
 def _day(value: str | None, option: str) -> date | None:
+    from datetime import date
+
+    from .errors import InvalidInput
+
     if value is None:
         return None
     try:
@@ -171,6 +209,10 @@ def _day(value: str | None, option: str) -> date | None:
 
 
 def _read_json(path: Path) -> Any:
+    import json
+
+    from .errors import InvalidInput
+
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -189,6 +231,8 @@ def _step_text(step: Step) -> str:
 
 def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> list[tuple[str, Draft]]:
     """Print or write what is due; the emails among it, with their interview's id."""
+    import json
+
     from ._cli_files import write_all
     from ._draft import Draft
     from ._status import status
@@ -229,6 +273,8 @@ def _due(journal: Journal, today: date, fmt: str, out: Path | None) -> list[tupl
 
 
 def _status(journal: Journal, today: date, key: str | None, fmt: str) -> None:
+    import json
+
     keys = [key] if key is not None else list(journal.ids())
     states = [(k, journal.status(k, today=today)) for k in keys]
     if fmt == "json":

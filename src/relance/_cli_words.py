@@ -378,11 +378,11 @@ class _French(argparse.HelpFormatter):
 
 
 def parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
-    """The parser and every subcommand's parser, depth first."""
+    """The parser and every subcommand's parser made so far, depth first."""
     yield parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            for command in action.choices.values():
+            for command in action._name_parser_map.values():
                 yield from parsers(command)
 
 

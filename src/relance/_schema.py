@@ -5,11 +5,12 @@ The files are written by ``docs/generate_schemas.py`` from the model's own rules
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from typing import Any, Final
 
-from .errors import InvalidInput
+from . import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the command line reads SCHEMAS for its help: JSON loads on first use
+    from typing import Any, Final
 
 __all__ = ["SCHEMAS", "schema"]
 
@@ -43,6 +44,10 @@ def schema(name: str) -> dict[str, Any]:
     Raises:
         InvalidInput: ``name`` is not one of :data:`SCHEMAS`.
     """
+    import json
+
+    from .errors import InvalidInput
+
     if name not in SCHEMAS:
         raise InvalidInput.of("name", "schema.unknown", value=name, known=list(SCHEMAS))
     loaded: dict[str, Any] = json.loads(_text(name))
