@@ -7,17 +7,23 @@ import re
 import subprocess
 import sys
 import textwrap
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from email import message_from_bytes, policy
+from email.parser import BytesHeaderParser
+from email.utils import format_datetime, getaddresses
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relance import _rejection, follow_up, plan, rejection_reply, thank_you_notes
+from relance._draft import format_address, simple_address
+from relance._employer_mail import POLICY, Headers, read
 from relance._plan import _plan_from
 from relance._samples import example_rejection
 from relance._script import spoken_words
+from relance.errors import InvalidInput
 
 from scenarios import SCENARIOS
 
@@ -148,6 +154,169 @@ _HEADER = st.one_of(
     ),
     st.builds(lambda a, b: f"{a}, {b}", _ADDRESS, _ADDRESS),
 )
+
+
+# Names as mail clients write them, to reach the fast paths: words, and encoded words
+# of any text (spaces, tabs, line breaks, nothing) in charsets known and unknown.
+_WORDS = st.lists(_joined([*"aZ09-'_!#", "Marie", "Recrutement"], 8), min_size=1, max_size=3)
+_TEXT = _joined([*'aé Ô’\t\r\n<>"=?_', "Marie", "Côté", "  "], 12)
+_CHARSET = st.sampled_from(["utf-8", "UTF-8", "iso-8859-1", "windows-1252", "x-unknown", "ascii"])
+
+
+def _encoded_word(text: str, charset: str, q: bool) -> str:
+    data = text.encode("utf-8" if charset in ("x-unknown", "ascii") else charset, "replace")
+    if q:
+        body = "".join(chr(b) if b < 128 and chr(b).isalnum() else f"={b:02X}" for b in data)
+        return f"=?{charset}?q?{body.replace('=20', '_')}?="
+    return f"=?{charset}?b?{base64.b64encode(data).decode()}?="
+
+
+_WORD_SHAPED = st.builds(_encoded_word, _TEXT, _CHARSET, st.booleans())
+_LABEL = _joined([*"az09-", "exemple", "ubisoft"], 6).filter(bool)
+_CLEAN_ADDRESS = st.builds(
+    lambda local, labels: f"{'.'.join(local)}@{'.'.join(labels)}",
+    st.lists(_joined([*"aZ09!#'+-_~", "marie"], 6).filter(bool), min_size=1, max_size=2),
+    st.lists(_LABEL, min_size=1, max_size=3).map(lambda labels: [*labels, "ca"]),
+)
+_NAME = st.one_of(_WORDS.map(" ".join), _WORDS.map("  ".join), _WORD_SHAPED, _NAME_WORD, _ENCODED)
+# The shapes the fast paths take, with the spaces and encoded text near them.
+_FAST_MAILBOX = st.builds(
+    lambda lead, name, space, address, tail: f"{lead}{name}{space}<{address}>{tail}",
+    st.sampled_from(["", "", " ", "\t"]),
+    st.one_of(_WORDS.map(" ".join), _WORD_SHAPED, _WORD_SHAPED),
+    st.sampled_from([" ", " ", " ", "\t", "  "]),
+    _CLEAN_ADDRESS,
+    st.sampled_from(["", "", "", " ", "\t"]),
+) | st.builds(lambda address, space: f"{space}{address}{space}", _CLEAN_ADDRESS,
+              st.sampled_from(["", " "]))  # fmt: skip
+# And what is near them: other spaces, names and addresses, quotes, lists.
+_MAILBOX = st.one_of(
+    _FAST_MAILBOX,
+    st.builds(
+        lambda lead, name, space, address, tail: f"{lead}{name}{space}<{address}>{tail}",
+        st.sampled_from(["", " ", "\t"]),
+        _NAME,
+        st.sampled_from([" ", "\t", "  ", ""]),
+        st.one_of(_CLEAN_ADDRESS, _ADDRESS),
+        st.sampled_from(["", " ", ",", " x", ">"]),
+    ),
+    _HEADER,
+)
+# Names as people have them, written by format_address: words of letters, with what
+# may be near them (other separators and signs, in a word or between two).
+_PERSON = st.lists(
+    st.tuples(
+        st.sampled_from(["Marie", "Côté", "O’Neil", "Marie-Ève", "d'Arcy", "Ève", "Zoé2"]),
+        st.sampled_from(["", "", "", "", ".", ",", "_", "’", "-", "\u00a0", '"', "(x)"]),
+        st.sampled_from([" ", " ", " ", " ", "  ", "\t", ""]),
+    ),
+    min_size=1,
+    max_size=3,
+).map(lambda parts: "".join(w + sign + space for w, sign, space in parts).rstrip(" "))
+
+
+def _stdlib(value: str, name: str) -> object:
+    """What the stdlib gives for the header, with the policy relance reads with."""
+    raw = f"{name}: {value}\r\n\r\n".encode("utf-8", "surrogateescape")
+    return BytesHeaderParser(policy=POLICY).parsebytes(raw)[name]
+
+
+def _outcome(call: Callable[[], object]) -> object:
+    try:
+        return call()
+    except Exception as err:  # the same failure, or the same value
+        return type(err)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_MAILBOX)
+def test_an_address_header_is_read_as_the_stdlib_reads_it(value: str) -> None:
+    raw = f"From: {value}\r\n\r\n".encode("utf-8", "surrogateescape")
+    try:
+        headers = read(raw)
+    except InvalidInput:  # refused before any decoding (a line that is no header)
+        return
+    ours = _outcome(lambda: headers.addresses("From"))
+    theirs = _outcome(
+        lambda: tuple((a.display_name, a.addr_spec) for a in _stdlib(value, "From").addresses)
+    )
+    assert ours == theirs
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_WORD_SHAPED, min_size=1, max_size=3).map(" ".join),
+        st.lists(st.one_of(_WORD_SHAPED, _NAME_WORD), max_size=4).map(" ".join),
+        _ENCODED,
+        st.text(st.characters(codec="ascii", exclude_characters="\r\n"), max_size=30),
+        _joined(["Votre", "candidature", "RE:", " ", "\t", "  ", "'", "="], 8),
+    )
+)
+def test_a_subject_is_read_as_the_stdlib_reads_it(value: str) -> None:
+    raw = f"Subject: {value}\r\n\r\n".encode()
+    try:
+        headers = read(raw)
+    except InvalidInput:
+        return
+    assert headers.text("Subject") == _outcome(lambda: str(_stdlib(value, "Subject")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.datetimes(timezones=st.timezones()).map(format_datetime),
+        st.text(st.sampled_from([*"Thu, 10 Dec 2026 16:05:00 -0500()+GMTZ"]), max_size=40),
+    )
+)
+def test_a_date_is_read_as_the_stdlib_reads_it(value: str) -> None:
+    headers = read(f"Date: {value}\r\n\r\n".encode())
+    theirs = _outcome(lambda: _stdlib(value, "Date").datetime)
+    assert headers.date("Date") == (theirs if isinstance(theirs, datetime) else None)
+
+
+def test_the_usual_mail_is_read_without_the_stdlib_s_header_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fast paths are the ones taken: a name, plain or encoded, before an address,
+    and an encoded subject, as in the example and in most employers' mail."""
+
+    def refuse(*_: object) -> object:
+        raise AssertionError("the stdlib's header parser was called")
+
+    monkeypatch.setattr(Headers, "_parsed", refuse)
+    headers = read(example_rejection())
+    assert headers.addresses("From") == (("Marie Tremblay", "marie.tremblay@example.com"),)
+    assert headers.addresses("Reply-To") == (("Recrutement Ubisoft", "recrutement@example.com"),)
+    assert headers.text("Subject") == "Votre candidature au poste d’analyste de données"
+    reply = rejection_reply(SCENARIOS[0].interview, rejection=example_rejection())
+    assert reply.email.to == "Recrutement Ubisoft <recrutement@example.com>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.builds(format_address, _PERSON, _CLEAN_ADDRESS),
+        st.builds(lambda name, address: f"{name} <{address}>", _PERSON, _CLEAN_ADDRESS),
+        _MAILBOX,
+    )
+)
+def test_a_plain_address_is_split_as_the_stdlib_splits_it(value: str) -> None:
+    simple = simple_address(value)
+    if simple is not None:
+        assert [simple] == getaddresses([value])
+
+
+def test_every_address_relance_writes_for_the_scenarios_is_plain() -> None:
+    """The draft's fast path is the one taken for the names people have."""
+    seen = 0
+    for scenario in SCENARIOS:
+        for note in thank_you_notes(scenario.interview):
+            for value in filter(None, (note.sender, note.to)):
+                if "." not in value.partition("<")[0]:  # « J.-P. Roy » is quoted: the stdlib's
+                    assert simple_address(value) is not None, value
+                    seen += 1
+    assert seen >= 40
 
 
 _LINE = _joined([*"ab é«»\u00a0\u202f-–\t", "mot", "  ", "anticonstitutionnellement" * 2], 40)

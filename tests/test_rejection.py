@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relance import Interview, InvalidInput, RejectionReply, rejection_reply
+from relance._employer_mail import read
 from relance._locales import locale_info
 from relance._rejection import NOTE_WIDTH, _reply_subject
 from relance._samples import example_text
@@ -959,11 +960,11 @@ def test_a_reply_to_the_reply_keeps_one_prefix(
     """Whatever the employer wrote, a reply to relance's reply has the same subject."""
     message = EmailMessage()
     message["Subject"] = "".join(prefixes) + subject
-    once = _reply_subject(message, locale)
+    once = _reply_subject(read(message).text("Subject"), locale)
     if once is None:
         return
     reply = EmailMessage()
     reply["Subject"] = once
-    assert _reply_subject(reply, locale) == once
+    assert _reply_subject(read(reply).text("Subject"), locale) == once
     assert once.startswith("RE" + locale_info(locale).typography.before_colon + ": ")
     assert "'" not in once or "@" in once or "://" in once

@@ -366,15 +366,43 @@ class _Check:
         return tuple(found)
 
 
+# One address as format_address writes it for a name of words (« Marie-Ève O’Neil »):
+# words of letters, digits, apostrophes and hyphens, one space apart, then a dot-atom
+# address of ASCII in angle brackets; or the address alone. The stdlib's address
+# parser reads such a value as exactly this name and address
+# (tests/test_fast_paths.py checks it on generated values, on every Python).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_SIMPLE_ADDRESS = re.compile(
+    rf"(?:(?P<name>[^\W_][\w'’-]*(?: [^\W_][\w'’-]*)*) <)?"
+    rf"(?P<address>{_ATOM}(?:\.{_ATOM})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?(name)>)"
+)
+
+
+def simple_address(value: str) -> tuple[str, str] | None:
+    """``(display name, address)`` when ``value`` is one plain address, as
+    ``getaddresses`` would read it; None for anything else (the stdlib reads that).
+
+    >>> simple_address("Marie-Ève O’Neil <marie.oneil@example.ca>")
+    ('Marie-Ève O’Neil', 'marie.oneil@example.ca')
+    >>> simple_address('"Tremblay, Marie" <m@example.ca>') is None
+    True
+    """
+    match = _SIMPLE_ADDRESS.fullmatch(value)
+    if match is None:
+        return None
+    return match["name"] or "", match["address"]
+
+
 @lru_cache(maxsize=1024)
 def _parse_addresses(value: str) -> tuple[Address, ...] | Problem:
     """The addresses in ``value``, each checked, or the problem saying what is wrong
     (its field left empty for the caller to fill).
 
-    Cached: every draft of an interview has the same sender, and the stdlib's
-    address parser is the slowest part of building a draft.
+    Cached: every draft of an interview has the same sender. A single plain address,
+    which is what relance writes, skips the stdlib's much slower address parser.
     """
-    parsed = getaddresses([value])
+    simple = simple_address(value)
+    parsed = [simple] if simple is not None else getaddresses([value])
     if value.strip() and all(pair == ("", "") for pair in parsed):
         # Python 3.13 (and 3.12.6, 3.11.10) gives ('', '') for what it cannot parse.
         return _ADDRESS_LIST
@@ -388,10 +416,12 @@ def _parse_addresses(value: str) -> tuple[Address, ...] | Problem:
             found.append(Address(display_name=name, username=local, domain=domain))
         except ValueError as err:
             return Problem.of("", "address.invalid", address=addr, reason=str(err))
-    # Parsed again from the form the message will carry, the same pairs come back.
-    again = getaddresses([", ".join(str(a) for a in found)]) if found else []
-    if again != [(a.display_name, a.addr_spec) for a in found]:
-        return _ADDRESS_LIST
+    # Parsed again from the form the message will carry, the same pairs come back
+    # (a plain address is written back as it was: nothing in it needs quoting).
+    if simple is None or simple_address(str(found[0])) is None:
+        again = getaddresses([", ".join(str(a) for a in found)]) if found else []
+        if again != [(a.display_name, a.addr_spec) for a in found]:
+            return _ADDRESS_LIST
     return tuple(found)
 
 

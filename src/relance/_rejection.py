@@ -7,12 +7,8 @@ import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
-from email.message import EmailMessage, Message
-from email.parser import BytesHeaderParser
-from email.policy import EmailPolicy
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import Any
 
 from ._addressee import person_name, same_name, takes_replies
 from ._calendar import business_day_after, check_day
@@ -20,18 +16,9 @@ from ._catalogue import Output
 from ._compose import base_context, draft
 from ._data import Reader
 from ._draft import Draft, format_address, recipient
+from ._employer_mail import Headers, Rejection, read
 from ._etiquette import courtesy
-from ._headers import (
-    ENCODED_WORD,
-    FORBIDDEN,
-    MAX_HEADER_BYTES,
-    MAX_HEADER_FIELD_BYTES,
-    MAX_HEADERS,
-    MAX_MESSAGE_BYTES,
-    MAX_RECIPIENTS,
-    MAX_REFERENCES,
-    message_ids,
-)
+from ._headers import ENCODED_WORD, FORBIDDEN, MAX_RECIPIENTS, MAX_REFERENCES, message_ids
 from ._locales import locale_info
 from ._model import Contact, Interview
 from ._render import Templates, as_templates, render
@@ -39,9 +26,6 @@ from ._script import Script
 from .errors import InvalidInput, Problem
 
 __all__ = ["Rejection", "RejectionReply", "messages", "rejection_reply"]
-
-Rejection = Message | bytes | str | os.PathLike[str]
-"""The employer's message: a parsed message, the bytes or text of an ``.eml``, or its path."""
 
 NOTE_WIDTH = 40
 """The longest line of a handwritten note, in characters, so it fits on a card."""
@@ -154,7 +138,7 @@ def _reply(
 ) -> tuple[RejectionReply, str]:
     """The reply, and the input field that holds its recipient's address."""
     overrides = as_templates(templates)
-    message = _read(rejection) if rejection is not None else None
+    message = read(rejection) if rejection is not None else None
     to = _addressees(interview, message)
     day = _send_day(interview, message, received_on, send_on)
     base = base_context(interview, day)
@@ -169,7 +153,11 @@ def _reply(
         send_on=day,
         templates=overrides,
         html=html,
-        subject=_reply_subject(message, interview.locale, forwards=not to.forwarded),
+        subject=_reply_subject(
+            None if message is None else message.text("Subject"),
+            interview.locale,
+            forwards=not to.forwarded,
+        ),
         in_reply_to=in_reply_to,
         references=references,
     )
@@ -177,133 +165,6 @@ def _reply(
     note = render("note.txt", card, templates=overrides)
     reply = RejectionReply(email=email, note=Script.of("note", _card(note)), warnings=to.warnings)
     return reply, to.field
-
-
-if TYPE_CHECKING:  # typeshed's policies are generic in the message class they make
-    _ModernPolicy = EmailPolicy[EmailMessage]
-else:
-    _ModernPolicy = EmailPolicy
-
-
-class _RawUTF8Headers(_ModernPolicy):
-    """The modern policy, reading 8-bit header bytes as UTF-8 (RFC 6532).
-
-    The stdlib's parser keeps a header's non-ASCII bytes as lone surrogates, which the
-    address parser then leaves in the display name, which the checks refuse. Mail
-    written with SMTPUTF8 (and much 8-bit mail) holds raw UTF-8 there, and older
-    clients Windows-1252; undecodable bytes stay as they are and are refused later.
-    """
-
-    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
-        name, value = super().header_source_parse(sourcelines)
-        if value.isascii():
-            return name, value
-        try:
-            raw = value.encode("ascii", "surrogateescape")
-        except UnicodeEncodeError:  # already text: nothing to decode
-            return name, value
-        for charset in ("utf-8", "cp1252"):
-            try:
-                return name, raw.decode(charset)
-            except UnicodeDecodeError:
-                continue
-        return name, value
-
-
-_RAW_UTF8 = _RawUTF8Headers()
-
-
-def _read(rejection: Rejection) -> EmailMessage:
-    """The header block of the employer's message, checked, then parsed.
-
-    Only the headers are read: the body, its parts and their nesting never are, so a
-    message of any shape costs the size of its header block, which is capped first.
-    """
-    field = "rejection"
-    if isinstance(rejection, Message):
-        block = _headers_of(rejection)
-    elif isinstance(rejection, bytes):
-        block = _header_block(rejection)
-    elif isinstance(rejection, str) and ("\n" in rejection or "\r" in rejection):
-        block = _header_block(rejection.encode("utf-8", "surrogateescape"))
-    elif isinstance(rejection, str | os.PathLike):
-        block = _header_block(_read_file(Path(rejection)))
-    else:
-        raise InvalidInput.of(field, "type.rejection")
-    message = BytesHeaderParser(policy=_RAW_UTF8).parsebytes(block + b"\r\n\r\n")
-    if not message.keys():
-        raise InvalidInput.of(field, "rejection.no_headers")
-    return message
-
-
-def _read_file(path: Path) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_MESSAGE_BYTES + 1)
-    except FileNotFoundError:
-        raise InvalidInput.of("rejection", "file.not_found_at", path=str(path)) from None
-    except OSError as err:
-        raise InvalidInput.of(
-            "rejection", "file.unreadable_at", path=str(path), reason=err.strerror
-        ) from None
-    return raw
-
-
-def _headers_of(message: Message) -> bytes:
-    """The header block of a parsed message, written again (its body is left alone)."""
-    try:
-        fold = message.policy.clone(linesep="\r\n").fold_binary
-        return _header_block(b"".join(fold(k, v) for k, v in message.raw_items()))
-    except InvalidInput:
-        raise
-    except Exception as err:  # the stdlib may fail in many ways on a hostile header
-        raise InvalidInput.of("rejection", "rejection.unreadable", reason=str(err)) from None
-
-
-_LINE_END = re.compile(rb"\r\n|\r|\n")
-_BLOCK_END = re.compile(rb"(?:\r\n|\n|\r(?!\n)){2}")
-_LAST_LINE_END = re.compile(rb"(?:\r\n|\n|\r)\Z")
-_FIELD_NAME = re.compile(rb"[\x21-\x39\x3b-\x7e]+[ \t]*:")
-
-
-def _header_block(raw: bytes) -> bytes:
-    """The header block of a raw message, CRLF line ends, after the caps and the syntax.
-
-    Sizes are checked before anything is parsed: the stdlib's header parser takes
-    quadratic time on a huge header. A line that is not a header stops the stdlib's
-    parser, which then takes every header after it for the body: refused here, so no
-    header is lost in silence.
-    """
-    field = "rejection"
-    if len(raw) > MAX_MESSAGE_BYTES:
-        raise InvalidInput.of(field, "rejection.too_large", max=MAX_MESSAGE_BYTES // 2**20)
-    end = _BLOCK_END.search(raw, 0, MAX_HEADER_BYTES + 4)
-    block = raw[: end.start()] if end else _LAST_LINE_END.sub(b"", raw)
-    if len(block) > MAX_HEADER_BYTES:
-        raise InvalidInput.of(field, "rejection.headers_too_long", max=MAX_HEADER_BYTES // 1024)
-    lines = _LINE_END.split(block)
-    if lines and lines[0].startswith(b"From "):  # an mbox separator line
-        lines = lines[1:]
-    fields: list[list[bytes]] = []
-    for number, line in enumerate(lines, start=1):
-        if line[:1] in (b" ", b"\t") and fields:
-            fields[-1].append(line)
-        elif _FIELD_NAME.match(line):
-            fields.append([line])
-        elif not fields:
-            raise InvalidInput.of(field, "rejection.first_line_not_header")
-        else:
-            shown = line[:40].decode("ascii", "replace")
-            raise InvalidInput.of(field, "rejection.line_not_header", line=number, text=shown)
-    if len(fields) > MAX_HEADERS:
-        raise InvalidInput.of(field, "rejection.too_many_headers", max=MAX_HEADERS)
-    for lines_of_field in fields:
-        if sum(len(line) for line in lines_of_field) > MAX_HEADER_FIELD_BYTES:
-            name = lines_of_field[0].split(b":", 1)[0].strip().decode("ascii")
-            raise InvalidInput.of(
-                f"{field}.{name}", "rejection.header_too_long", max=MAX_HEADER_FIELD_BYTES // 1024
-            )
-    return b"\r\n".join(line for lines_of_field in fields for line in lines_of_field)
 
 
 @dataclass(frozen=True)
@@ -354,7 +215,7 @@ class _Addressees:
     """The message is the candidate's own, a rejection they forwarded to themselves."""
 
 
-def _addressees(interview: Interview, message: EmailMessage | None) -> _Addressees:
+def _addressees(interview: Interview, message: Headers | None) -> _Addressees:
     """Who the reply and the note are for.
 
     Without the employer's message: the hiring contact, else the first interviewer.
@@ -468,7 +329,7 @@ def _instead_of_no_reply(
     return None
 
 
-def _senders(interview: Interview, message: EmailMessage, header_name: str) -> list[_Sender]:
+def _senders(interview: Interview, message: Headers, header_name: str) -> list[_Sender]:
     """The addresses of one header, each matched to the interview's contacts: by
     address, then by name (case and accents aside), so that an interviewer whose
     address is not on file keeps « Madame » or « Monsieur »."""
@@ -486,16 +347,15 @@ def _senders(interview: Interview, message: EmailMessage, header_name: str) -> l
     return senders
 
 
-def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, str]]:
+def _people(message: Headers, header_name: str) -> list[tuple[Contact, str]]:
     """The addresses of one header, checked like any input: (contact, display name)."""
     field = f"rejection.{header_name}"
     if header_name not in message:
         return []
     try:
-        # The stdlib parses (and decodes) the header here; on a hostile value it may
-        # raise nearly anything (IndexError, HeaderParseError...): that is a bad
-        # message, not a crash.
-        addresses = tuple(message[header_name].addresses)
+        # The header is decoded here; on a hostile value the stdlib may raise nearly
+        # anything (IndexError, HeaderParseError...): that is a bad message, not a crash.
+        addresses = message.addresses(header_name)
     except Exception as err:
         if "CR or LF" in str(err):
             raise InvalidInput.of(field, "header.address_line_break") from None
@@ -508,15 +368,15 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, str]
         )
     people: list[tuple[Contact, str]] = []
     problems: list[Problem] = []
-    for address in addresses:
+    for display_name, addr_spec in addresses:
         try:
             # The model's own checks: no line break or encoded word in the name, and
             # an address email-validator accepts.
-            checked = Contact(name=address.display_name or "?", email=address.addr_spec)
+            checked = Contact(name=display_name or "?", email=addr_spec)
         except InvalidInput as err:
             problems += err.prefixed(field).problems
             continue
-        people.append((checked, checked.name if address.display_name else ""))
+        people.append((checked, checked.name if display_name else ""))
     if problems:
         raise InvalidInput(problems)
     return people
@@ -524,7 +384,7 @@ def _people(message: EmailMessage, header_name: str) -> list[tuple[Contact, str]
 
 def _send_day(
     interview: Interview,
-    message: EmailMessage | None,
+    message: Headers | None,
     received_on: date | None,
     send_on: date | None,
 ) -> date:
@@ -545,18 +405,13 @@ def _send_day(
 
 
 def _received(
-    interview: Interview, message: EmailMessage | None, received_on: date | None
+    interview: Interview, message: Headers | None, received_on: date | None
 ) -> date | None:
     """The day the rejection arrived, if known; never before the interview."""
     if received_on is not None:
         return check_day(received_on, "received_on", interview)
-    if message is None or message.get("Date") is None:
-        return None
-    try:
-        when = message["Date"].datetime
-    except Exception:  # a hostile Date header: as if it were missing
-        return None
-    if not isinstance(when, datetime):
+    when = None if message is None else message.date("Date")
+    if when is None:
         return None
     if when.date() < interview.held_on:
         raise InvalidInput.of(
@@ -568,7 +423,7 @@ def _received(
     return when.date()
 
 
-def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
+def _thread(message: Headers | None) -> tuple[str | None, tuple[str, ...]]:
     """``In-Reply-To`` and ``References`` for a reply that threads under ``message``.
 
     The identifiers are read from the raw header text, never decoded, with or
@@ -577,8 +432,8 @@ def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
     if message is None:
         return None, ()
     raw: dict[str, str] = {}
-    for name, value in message.raw_items():
-        raw.setdefault(name.lower(), str(value))
+    for name, value in message.items():
+        raw.setdefault(name.lower(), value)
     ids = message_ids(raw.get("message-id", ""))
     own = ids[0] if ids else None
     chain = message_ids(raw.get("references", "")) or message_ids(raw.get("in-reply-to", ""))
@@ -590,23 +445,18 @@ def _thread(message: EmailMessage | None) -> tuple[str | None, tuple[str, ...]]:
     return own, tuple(references)
 
 
-def _reply_subject(
-    message: EmailMessage | None, locale: str, *, forwards: bool = True
-) -> str | None:
+def _reply_subject(subject: str | None, locale: str, *, forwards: bool = True) -> str | None:
     """The original subject behind one reply prefix, or None when there is none.
 
+    ``subject`` is the employer's, decoded (None without the employer's message).
     The prefixes at its start go: a gateway's « [EXT] » and every reply prefix, in
     whatever language the employer's mail client wrote it, however often. A
     forward's « TR : » or « Fwd: » stays, in the region's typography, after
     relance's « RE : », unless ``forwards`` is false: the candidate's own forward is
     no part of the employer's thread. The employer's straight apostrophes become ’.
     """
-    if message is None:
+    if subject is None:
         return None
-    try:
-        subject = str(message.get("Subject", ""))
-    except Exception:  # a hostile Subject: as if there were none
-        subject = ""
     if ENCODED_WORD.search(subject):
         raise InvalidInput.of("rejection.Subject", "rejection.subject_encoded_word")
     subject = " ".join(FORBIDDEN.sub(" ", subject).split())
