@@ -968,3 +968,17 @@ def test_a_reply_to_the_reply_keeps_one_prefix(
     assert _reply_subject(read(reply).text("Subject"), locale) == once
     assert once.startswith("RE" + locale_info(locale).typography.before_colon + ": ")
     assert "'" not in once or "@" in once or "://" in once
+
+
+def test_a_header_name_with_a_space_before_its_colon_is_read_with_those_after_it() -> None:
+    """RFC 5322's obsolete syntax allows « Subject : »; the stdlib's parser would take
+    it for the start of the body and lose every header after it (the Reply-To here)."""
+    raw = (
+        b"From: Marie Tremblay <marie.tremblay@ubisoft.example>\r\n"
+        b"Subject : Votre candidature\r\n"
+        b"Reply-To: Recrutement <recrutement@ubisoft.example>\r\n"
+        b"Date: " + WHEN.encode() + b"\r\n\r\nBonjour,\r\n"
+    )
+    email = rejection_reply(EVERY_FIELD, rejection=raw).email
+    assert email.subject == "RE\u00a0: Votre candidature"
+    assert email.to == "Recrutement <recrutement@ubisoft.example>"
