@@ -14,10 +14,10 @@ from email.parser import BytesHeaderParser
 from email.utils import format_datetime, getaddresses
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from relance import _rejection, follow_up, plan, rejection_reply, thank_you_notes
+from relance import _french, _rejection, follow_up, plan, rejection_reply, thank_you_notes
 from relance._draft import format_address, simple_address
 from relance._employer_mail import POLICY, Headers, read
 from relance._plan import _plan_from
@@ -339,3 +339,21 @@ def test_a_broken_encoded_subject_is_read_not_a_crash() -> None:
     raw = b"From: m@ubisoft.example\r\nSubject: =?utf-8?b?A?=\r\n\r\nx"
     reply = rejection_reply(SCENARIOS[0].interview, rejection=raw, received_on=date(2027, 1, 4))
     assert reply.email.subject == "RE\u00a0: A"
+
+
+def units_by_look_behind(text: str) -> str:
+    """The first implementation, one regular expression with a look-behind: the reference."""
+    pattern = re.compile(r"(?<![\w.,\u00a0\u202f+])" + _french._NUMBER_UNIT.pattern)
+    return pattern.sub(_french._unit, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    _joined(
+        [*"0123456789 ,.+a_²٣\u00a0\u202f$%€", "ans", " ans", "M$", "CHF", "employés", "000"], 14
+    )
+)
+@example("Budget de 10 000 $, 12 500 employés, 1,5 an et x2 ans")
+@example("a12 000 $")
+def test_units_are_found_as_the_look_behind_found_them(text: str) -> None:
+    assert _french.units(text) == units_by_look_behind(text)

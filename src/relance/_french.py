@@ -322,9 +322,12 @@ _UNIT_WORDS = (
     r"|Go|Mo|To|employés|employées|personnes|clients|projets|gestionnaires|dollars|euros|francs"
 )
 _NUMBER_UNIT = re.compile(
-    r"(?<![\w.,\u00a0\u202f+])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)((?:[.,]\d+)?)"
+    r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)((?:[.,]\d+)?)"
     rf"(?:[ \u00a0\u202f]?({_UNIT_SYMBOLS})|[ \u00a0\u202f]({_UNIT_WORDS}))(?!\w)"
 )
+"""A number and its unit, from the first digit of the number."""
+_NOT_BEFORE_NUMBER = re.compile(r"[\w.,\u00a0\u202f+]")
+"""What may not come just before a number's first digit (« 1,5 » is one number)."""
 _MAYBE_HOURS = re.compile(r"[0-9][ \u00a0\u202f]?h")  # cheap to search: a literal set first
 _HOURS = re.compile(
     r"(?<![0-9])([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5][0-9]))?\b"
@@ -374,7 +377,19 @@ def units(text: str) -> str:
     >>> units("5 ans, 20%, 3M$ et 10000$")
     '5\\xa0ans, 20\\xa0%, 3\\xa0M$ et 10\\xa0000\\xa0$'
     """
-    return _NUMBER_UNIT.sub(_unit, text)
+    # As _NUMBER_UNIT.sub with a look-behind first would, but that look-behind would
+    # be tried at every position: here the engine skips to digits, and what comes
+    # before a number is checked only for the numbers found.
+    out: list[str] = []
+    done = position = 0
+    while (match := _NUMBER_UNIT.search(text, position)) is not None:
+        start = match.start()
+        if start and _NOT_BEFORE_NUMBER.match(text, start - 1):
+            position = start + 1
+            continue
+        out += (text[done:start], _unit(match))
+        done = position = match.end()
+    return "".join(out) + text[done:] if out else text
 
 
 def _space_before(text: str, marks: re.Pattern[str], space: str, after_marks: str) -> str:
