@@ -343,7 +343,11 @@ def test_a_broken_encoded_subject_is_read_not_a_crash() -> None:
 
 def units_by_look_behind(text: str) -> str:
     """The first implementation, one regular expression with a look-behind: the reference."""
-    pattern = re.compile(r"(?<![\w.,\u00a0\u202f+])" + _french._NUMBER_UNIT.pattern)
+    symbols, words = _french._UNIT_SYMBOLS, _french._UNIT_WORDS
+    pattern = re.compile(
+        r"(?<![\w.,\u00a0\u202f+])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)((?:[.,]\d+)?)"
+        rf"(?:[ \u00a0\u202f]?({symbols})|[ \u00a0\u202f]({words}))(?!\w)"
+    )
     return pattern.sub(_french._unit, text)
 
 

@@ -321,8 +321,8 @@ _UNIT_WORDS = (
     r"ans?|mois|semaines?|jours?|heures?|minutes?|millions?|milliards?|km|kg|cm|mm|m²|m2"
     r"|Go|Mo|To|employés|employées|personnes|clients|projets|gestionnaires|dollars|euros|francs"
 )
-_NUMBER_UNIT = re.compile(
-    r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)((?:[.,]\d+)?)"
+_NUMBER_UNIT = re.compile(  # a digit first, for the engine to skip to (not a group of two)
+    r"(\d(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+|\d*))((?:[.,]\d+)?)"
     rf"(?:[ \u00a0\u202f]?({_UNIT_SYMBOLS})|[ \u00a0\u202f]({_UNIT_WORDS}))(?!\w)"
 )
 """A number and its unit, from the first digit of the number."""
