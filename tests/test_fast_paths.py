@@ -342,10 +342,11 @@ def test_a_broken_encoded_subject_is_read_not_a_crash() -> None:
 
 
 def units_by_look_behind(text: str) -> str:
-    """The first implementation, one regular expression with a look-behind: the reference."""
+    """The first implementation, one regular expression with a look-behind: the reference
+    (with the digits 0-9 that typography's other patterns and its gate always took)."""
     symbols, words = _french._UNIT_SYMBOLS, _french._UNIT_WORDS
     pattern = re.compile(
-        r"(?<![\w.,\u00a0\u202f+])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)((?:[.,]\d+)?)"
+        r"(?<![\w.,\u00a0\u202f+])([0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]+)((?:[.,][0-9]+)?)"
         rf"(?:[ \u00a0\u202f]?({symbols})|[ \u00a0\u202f]({words}))(?!\w)"
     )
     return pattern.sub(_french._unit, text)
@@ -361,3 +362,52 @@ def units_by_look_behind(text: str) -> str:
 @example("a12 000 $")
 def test_units_are_found_as_the_look_behind_found_them(text: str) -> None:
     assert _french.units(text) == units_by_look_behind(text)
+
+
+_RULES = st.sampled_from(
+    [
+        _french.Typography("\u00a0", "\u202f", "\u00a0"),
+        _french.Typography("\u202f", "\u202f", "\u202f"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    _joined(
+        [
+            *"0123456789 +().-:;!?'\"«»ah\u00a0\n",
+            "Tél. ",
+            "514 555-0199",
+            "+1 (514)",
+            "16h30",
+            " ans",
+            "20%",
+            "x@y.ca",
+            "https://a.ca/20%",
+            "...",
+            " - ",
+        ],
+        16,
+    ),
+    _RULES,
+)
+@example("Tél. ( - 514 555 0199)", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example("Tél. + - 33 1 23 45 67 89", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example(
+    "Appelez-moi au (514) 555-0199 ou au +33 1 23 45 67 89 : à 16h30, 5 ans",
+    _french.Typography("\u00a0", "\u202f", "\u00a0"),
+)
+def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
+    text: str, rules: _french.Typography
+) -> None:
+    """The passes for amounts, phone numbers and times start at the first digit (or at
+    the « +( » before it): the same text as starting them at the start of the text."""
+    whole = _french._first_digit, _french._phone_start
+    try:
+        _french._first_digit = lambda t: 0 if whole[0](t) >= 0 else -1  # type: ignore[assignment]
+        _french._phone_start = lambda t, digit: 0  # type: ignore[assignment]
+        expected = _french.typography(text, rules)
+    finally:
+        _french._first_digit, _french._phone_start = whole  # type: ignore[assignment]
+    assert _french.typography(text, rules) == expected

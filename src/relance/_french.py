@@ -322,7 +322,7 @@ _UNIT_WORDS = (
     r"|Go|Mo|To|employés|employées|personnes|clients|projets|gestionnaires|dollars|euros|francs"
 )
 _NUMBER_UNIT = re.compile(  # a digit first, for the engine to skip to (not a group of two)
-    r"(\d(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+|\d*))((?:[.,]\d+)?)"
+    r"([0-9](?:[0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+|[0-9]*))((?:[.,][0-9]+)?)"
     rf"(?:[ \u00a0\u202f]?({_UNIT_SYMBOLS})|[ \u00a0\u202f]({_UNIT_WORDS}))(?!\w)"
 )
 """A number and its unit, from the first digit of the number."""
@@ -355,10 +355,37 @@ def typography(text: str, rules: Typography) -> str:
     url, email = "http" in text or "www." in text, "@" in text
     if url or email:  # addresses first: a URL may hold « 20% » that is no amount
         text = _ADDRESSES[url, email].sub(keep, text)
-    if _MAYBE_NUMBER.search(text):
-        text = units(text)
-    text = _prose(_PROTECTED[False, False].sub(keep, text), rules)
+    # Amounts, phone numbers and times all hold a digit: their patterns run from the
+    # first one on (a note's only digits are often its signature's phone number).
+    digit = _first_digit(text)
+    if digit >= 0:
+        if _MAYBE_NUMBER.search(text, digit):
+            text = units(text, digit)
+        start = _phone_start(text, digit)
+        text = text[:start] + _PROTECTED[False, False].sub(keep, text[start:])
+    text = _prose(text, rules)
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text) if kept else text
+
+
+_DIGITS = "0123456789"
+_PHONE_LEAD = frozenset(" \u00a0().-")
+
+
+def _first_digit(text: str) -> int:
+    """The index of the first digit (0-9) in ``text``, or -1: ten fast finds, where a
+    regular expression would look at every character."""
+    found = [index for digit in _DIGITS if (index := text.find(digit)) >= 0]
+    return min(found) if found else -1
+
+
+def _phone_start(text: str, digit: int) -> int:
+    """Where a phone number may start, given the first digit: a phone number starts with
+    « + », « ( » or a digit, and holds only spaces, parentheses, dots and hyphens
+    before its first digit."""
+    start = digit
+    while start and text[start - 1] in _PHONE_LEAD:
+        start -= 1
+    return start - 1 if start and text[start - 1] == "+" else start
 
 
 def _unit(match: re.Match[str]) -> str:
@@ -371,8 +398,9 @@ def _unit(match: re.Match[str]) -> str:
     return f"{number}{decimals}\u00a0{symbol or word}"
 
 
-def units(text: str) -> str:
-    """No-break spaces between a number and its unit, and inside the number.
+def units(text: str, start: int = 0) -> str:
+    """No-break spaces between a number and its unit, and inside the number (from
+    ``start`` on: what comes before it holds no digit).
 
     >>> units("5 ans, 20%, 3M$ et 10000$")
     '5\\xa0ans, 20\\xa0%, 3\\xa0M$ et 10\\xa0000\\xa0$'
@@ -381,7 +409,7 @@ def units(text: str) -> str:
     # be tried at every position: here the engine skips to digits, and what comes
     # before a number is checked only for the numbers found.
     out: list[str] = []
-    done = position = 0
+    done, position = 0, start
     while (match := _NUMBER_UNIT.search(text, position)) is not None:
         start = match.start()
         if start and _NOT_BEFORE_NUMBER.match(text, start - 1):
@@ -434,8 +462,9 @@ def _prose(text: str, rules: Typography) -> str:
         text = _MULTIPLE_SPACES.sub(" ", text)
     if " - " in text:
         text = _DASH.sub(" – ", text)
-    if _MAYBE_HOURS.search(text):
-        text = _HOURS.sub(_hours, text)
+    digit = _first_digit(text)
+    if digit >= 0 and _MAYBE_HOURS.search(text, digit):
+        text = text[:digit] + _HOURS.sub(_hours, text[digit:])
     # Guillemets first: the space they bring may be the one a colon waits for.
     if "«" in text:
         text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
