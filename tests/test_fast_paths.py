@@ -411,3 +411,23 @@ def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
     finally:
         _french._first_digit, _french._phone_start = whole  # type: ignore[assignment]
     assert _french.typography(text, rules) == expected
+
+
+def hours_by_look_behind(text: str) -> str:
+    """The first implementation, one pattern with a look-behind: the reference."""
+    pattern = re.compile(
+        r"(?<![0-9])([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5][0-9]))?\b"
+    )
+
+    def hour(match: re.Match[str]) -> str:
+        hours, minutes = match.groups()
+        return f"{int(hours)}\u00a0h\u00a0{minutes}" if minutes else f"{int(hours)}\u00a0h"
+
+    return pattern.sub(hour, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_joined([*"0123456789 h\u00a0\u202fx:", "16h30", "24h", "9 h", "de 9 h à 17 h"], 12))
+@example("de 9h à 17h30, 24h sur 24, 123h, 27h30, 09 h 05, 23h59h")
+def test_times_are_found_as_the_look_behind_found_them(text: str) -> None:
+    assert _french._hours(text, 0) == hours_by_look_behind(text)

@@ -304,7 +304,9 @@ _ADDRESSES = {
 _PLACEHOLDER = re.compile("\x00([0-9]+)\x00")  # the model forbids NUL in every field
 _SPACES = "[ \u00a0\u202f\u2009]"
 _SPACE_CHARS = " \u00a0\u202f\u2009"
-_HIGH = re.compile(r"[;!?]+")
+# A pattern the engine can skip through starts with one character or set: not a
+# repeat (« [;!?]+ ») nor a group of alternatives, which it tries at every position.
+_HIGH = re.compile(r"[;!?][;!?]*")
 _COLON = re.compile(r":(?=\s|$)")
 _OPEN_GUILLEMET = re.compile(rf"«{_SPACES}*")
 _CLOSE_GUILLEMET = re.compile(rf"{_SPACES}*»")
@@ -329,9 +331,8 @@ _NUMBER_UNIT = re.compile(  # a digit first, for the engine to skip to (not a gr
 _NOT_BEFORE_NUMBER = re.compile(r"[\w.,\u00a0\u202f+]")
 """What may not come just before a number's first digit (« 1,5 » is one number)."""
 _MAYBE_HOURS = re.compile(r"[0-9][ \u00a0\u202f]?h")  # cheap to search: a literal set first
-_HOURS = re.compile(
-    r"(?<![0-9])([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5][0-9]))?\b"
-)
+_HOURS = re.compile(r"([0-9][0-9]?)[ \u00a0\u202f]?h(?:[ \u00a0\u202f]?([0-5][0-9]))?\b")
+"""A time, « 16h30 », from its first digit: the hour is checked (0 to 23) where found."""
 
 
 def typography(text: str, rules: Typography) -> str:
@@ -444,9 +445,25 @@ def _space_before(text: str, marks: re.Pattern[str], space: str, after_marks: st
     return "".join(out)
 
 
-def _hours(match: re.Match[str]) -> str:
-    hours, minutes = match.groups()
-    return f"{int(hours)}\u00a0h\u00a0{minutes}" if minutes else f"{int(hours)}\u00a0h"
+def _hours(text: str, start: int) -> str:
+    """Times written « 16 h 30 », with no-break spaces, from ``start`` on (no digit
+    comes before it).
+
+    As a pattern with a look-behind (no digit before the hour) and the hours 0 to
+    23 as alternatives would, but that pattern would be tried at every position.
+    """
+    out: list[str] = []
+    done, position = 0, start
+    while (match := _HOURS.search(text, position)) is not None:
+        hours, minutes = match.groups()
+        begin = match.start()
+        if (begin and text[begin - 1] in _DIGITS) or int(hours) > 23:
+            position = begin + 1
+            continue
+        out += (text[done:begin], f"{int(hours)}\u00a0h")
+        out += (f"\u00a0{minutes}",) if minutes else ()
+        done = position = match.end()
+    return "".join(out) + text[done:] if out else text
 
 
 def _prose(text: str, rules: Typography) -> str:
@@ -464,7 +481,7 @@ def _prose(text: str, rules: Typography) -> str:
         text = _DASH.sub(" – ", text)
     digit = _first_digit(text)
     if digit >= 0 and _MAYBE_HOURS.search(text, digit):
-        text = text[:digit] + _HOURS.sub(_hours, text[digit:])
+        text = _hours(text, digit)
     # Guillemets first: the space they bring may be the one a colon waits for.
     if "«" in text:
         text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)
