@@ -19,16 +19,56 @@ _EXAMPLE = json.dumps(tomllib.loads(example_text()), default=str)
 _REJECTION = example_rejection()
 
 
+# Names, companies and positions vary too, so that no text relance writes for one
+# interview is the text of another: a cache of finished lines or names would else
+# answer from the interviews before. Double family names give thousands of people.
+_FIRST = ("Camille", "Léa", "Maxime", "Noémie", "Olivier", "Sophie", "Thomas", "Zoé", "Émilie")
+_FAMILY = (
+    "Roy", "Gagnon", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
+    "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc", "Paquette",
+    "Girard", "Simard", "Boucher", "Caron", "Beaulieu", "Cloutier", "Dubé", "Poirier",
+    "Fournier", "Lapointe", "Leclerc", "Lefebvre", "Poulin", "Thibault", "Nadeau",
+    "Martin", "Landry", "Martel", "Bédard", "Grenier", "Lessard", "Bernier", "Richard",
+    "Michaud", "Hébert", "Couture", "Turcotte", "Lachance", "Parent", "Blais",
+)  # fmt: skip
+_INTERVIEWER = ("Marie", "Nathalie", "Isabelle", "Julie", "Chantal", "Geneviève", "Annie")
+_COLLEAGUE = ("Dominique", "Alex", "Claude", "Sacha", "Frédéric", "Maxime", "Jean")
+_COMPANIES = (
+    "Ubisoft", "Desjardins", "Hydro-Québec", "CGI", "Coveo", "Lightspeed", "Vidéotron",
+    "Bombardier", "Le Devoir", "Banque Nationale", "Air Transat", "Cirque du Soleil",
+)  # fmt: skip
+_POSITIONS = (
+    "analyste de données", "développeuse Web", "chargée de projet", "conseillère RH",
+    "technicienne comptable", "gestionnaire de produit",
+    "ingénieure logicielle", "coordonnatrice des communications", "analyste financière",
+)  # fmt: skip
+
+
+def _family(index: int, salt: int) -> str:
+    one = _FAMILY[(index + salt) % len(_FAMILY)]
+    two = _FAMILY[(index // len(_FAMILY) + 7 * salt) % len(_FAMILY)]
+    return one if one == two else f"{one}-{two}"
+
+
 def interview_dict(index: int) -> dict[str, Any]:
-    """The example interview, number ``index``: fresh addresses, its own day and region."""
+    """The example interview, number ``index``: new names, company, position and
+    addresses, its own day and region."""
     data: dict[str, Any] = json.loads(_EXAMPLE)
     data["locale"] = LOCALES[index % len(LOCALES)]
     data["tone"] = TONES[(index // len(LOCALES)) % len(TONES)]
     data["held_at"] = (FIRST + timedelta(days=index % 40)).isoformat()
-    data["candidate"]["email"] = f"camille.roy{index}@example.com"
-    for person in (*data["interviewers"], data["hiring_contact"]):
-        local, _, domain = person["email"].partition("@")
-        person["email"] = f"{local}{index}@{domain}"
+    data["company"] = _COMPANIES[index % len(_COMPANIES)]
+    data["position"] = _POSITIONS[index % len(_POSITIONS)]
+    candidate = data["candidate"]
+    candidate["name"] = f"{_FIRST[index % len(_FIRST)]} {_family(index, 0)}"
+    candidate["email"] = f"candidat{index}@example.com"
+    first, second = data["interviewers"]
+    first["name"] = f"{_INTERVIEWER[index % len(_INTERVIEWER)]} {_family(index, 1)}"
+    second["name"] = f"{_COLLEAGUE[index % len(_COLLEAGUE)]} {_family(index, 2)}"
+    data["hiring_contact"]["name"] = first["name"]
+    for number, person in enumerate((first, second)):
+        person["email"] = f"personne{number}.{index}@example.com"
+    data["hiring_contact"]["email"] = first["email"]
     return data
 
 
@@ -39,10 +79,34 @@ def interview_dicts(count: int) -> Iterator[dict[str, Any]]:
 def rejection_for(data: dict[str, Any]) -> bytes:
     """The example rejection, from this interview's hiring contact, dated after it."""
     raw = _REJECTION
-    hiring = data["hiring_contact"]["email"]
+    hiring = data["hiring_contact"]
     day = date.fromisoformat(data["held_at"][:10]) + timedelta(days=9)
-    raw = raw.replace(b"marie.tremblay@example.com", hiring.encode())
+    raw = raw.replace(b"marie.tremblay@example.com", hiring["email"].encode())
+    raw = raw.replace(b"=?utf-8?q?Marie_Tremblay?=", _encoded(hiring["name"]).encode())
+    mailbox = f"Recrutement {data['company']}"
+    mailbox = mailbox if mailbox.isascii() else _encoded(mailbox)
+    local = hiring["email"].partition("@")[0]
+    raw = raw.replace(
+        b"Recrutement Ubisoft <recrutement@example.com>",
+        f"{mailbox} <recrutement.{local}@example.com>".encode(),
+    )
     return raw.replace(b"Thu, 10 Dec 2026", day.strftime("%a, %d %b %Y").encode())
+
+
+def _encoded(name: str) -> str:
+    """A name as a mail client writes it in a header: an RFC 2047 encoded word."""
+    return (
+        "=?utf-8?q?"
+        + "".join(
+            "_"
+            if c == " "
+            else c
+            if c.isascii() and c.isalnum()
+            else "".join(f"={b:02X}" for b in c.encode())
+            for c in name
+        )
+        + "?="
+    )
 
 
 def json_line(index: int, *, rejection: bool = True) -> str:
