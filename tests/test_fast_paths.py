@@ -407,10 +407,44 @@ def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
     try:
         _french._first_digit = lambda t: 0 if whole[0](t) >= 0 else -1  # type: ignore[assignment]
         _french._phone_start = lambda t, digit: 0  # type: ignore[assignment]
-        expected = _french.typography(text, rules)
+        expected = _french._typeset.__wrapped__(text, rules)
     finally:
         _french._first_digit, _french._phone_start = whole  # type: ignore[assignment]
-    assert _french.typography(text, rules) == expected
+    assert _french._typeset.__wrapped__(text, rules) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        _joined(
+            [
+                *"0123456789 +().-:;!?'\"«»ah\u00a0",
+                "Tél. ",
+                "514 555-0199",
+                "16h30",
+                " ans",
+                "20%",
+                "x@y.ca",
+                "https://a.ca/",
+                "...",
+                " - ",
+                "  ",
+            ],
+            10,
+        ),
+        max_size=5,
+    ).map("\n".join),
+    _RULES,
+)
+@example(
+    "Je répète :\n514 555-0199\n! « x »\n10\n000 $",
+    _french.Typography("\u00a0", "\u202f", "\u00a0"),
+)
+def test_typography_line_by_line_is_typography_over_the_whole_text(
+    text: str, rules: _french.Typography
+) -> None:
+    """No rule reaches across a line break, so the cache may hold lines."""
+    assert _french.typography(text, rules) == _french._typeset.__wrapped__(text, rules)
 
 
 def hours_by_look_behind(text: str) -> str:

@@ -347,6 +347,17 @@ def typography(text: str, rules: Typography) -> str:
     >>> typography("L'équipe: merci! Écrivez à l'adresse o'neil@example.com", rules)
     "L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse o'neil@example.com"
     """
+    if "\n" not in text:
+        return _typeset(text, rules)
+    return "\n".join([_typeset(line, rules) for line in text.split("\n")])
+
+
+@lru_cache(maxsize=8192)
+def _typeset(text: str, rules: Typography) -> str:
+    """:func:`typography` for one line, or for a whole text: no rule reaches across a
+    line break. Lines are cached: a letter's set phrases (« Je vous prie d’agréer,
+    Madame, mes salutations distinguées. ») come back in every letter of a batch.
+    """
     kept: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
