@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "is_mailbox", "person_name", "same_name", "takes_replies"]
 
@@ -137,14 +138,22 @@ holds (« Acme Corp », « Caisse Desjardins », « Ville de Québec »)."""
 _LINKS = frozenset({"d", "de", "des", "du", "et", "l", "la", "le", "les", "of", "the", "&"})
 _NOT_NAMES = DEPARTMENT_WORDS | PLATFORMS | ORGANIZATION_WORDS
 # What may follow a name: « (Ubisoft) », « | RH », « – Ubisoft », « , Ubisoft ».
+# Each with the signs it needs: a name without them is not searched (a pattern that
+# starts with « \s* » is tried at every position).
 _AFFILIATIONS = tuple(
-    re.compile(pattern)
-    for pattern in (r"\s*\(([^()]*)\)$", r"\s+[|–—-]\s+([^|–—]+)$", r"\s*[|,]\s*([^|,]+)$")
+    (re.compile(pattern), signs)
+    for pattern, signs in (
+        (r"\s*\(([^()]*)\)$", (")",)),
+        (r"\s+[|–—-]\s+([^|–—]+)$", (" | ", " – ", " — ", " - ")),
+        (r"\s*[|,]\s*([^|,]+)$", ("|", ",")),
+    )
 )
 _VIA = re.compile(r"\s*[(\[]?\s*\bvia\s+[^()\[\]]+[)\]]?\s*$", re.IGNORECASE)
+_VIA_WORD = re.compile(r"via", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|&")
 
 
+@lru_cache(maxsize=4096)  # a name is compared many times while a reply is addressed
 def fold(text: str) -> str:
     """Text compared as people read it: case and accents set aside.
 
@@ -152,6 +161,8 @@ def fold(text: str) -> str:
     ('cote', True, "d'amours")
     """
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    if decomposed.isascii():  # no accent to drop: combining marks are not ASCII
+        return decomposed.casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -165,16 +176,23 @@ def _local_part(address: str) -> str:
     return fold(local.split("+", 1)[0])
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_LONG_MAILBOX_WORDS = tuple(sorted(word for word in MAILBOX_WORDS if len(word) >= 5))
+
+
+@lru_cache(maxsize=1024)
 def takes_replies(address: str) -> bool:
     """False for an address that says no one reads what is sent to it.
 
     >>> takes_replies("no-reply@myworkday.example"), takes_replies("rh@acme.example")
     (False, True)
     """
-    squashed = re.sub(r"[^a-z0-9]", "", _local_part(address))
+    squashed = _NOT_ALPHANUMERIC.sub("", _local_part(address))
     return not any(word in squashed for word in NO_REPLY)
 
 
+@lru_cache(maxsize=1024)
 def is_mailbox(address: str) -> bool:
     """Whether the local part names a shared mailbox rather than a person.
 
@@ -185,12 +203,11 @@ def is_mailbox(address: str) -> bool:
     if not takes_replies(address):
         return True
     local = _local_part(address)
-    words = re.split(r"[^a-z0-9]+", local)
+    words = _SEPARATORS.split(local)
     if any(word in MAILBOX_WORDS for word in words):
         return True
     # « talentacquisition », « careersca »: a long mailbox word run into another one.
-    squashed = re.sub(r"[^a-z0-9]", "", local)
-    return any(squashed.startswith(word) for word in MAILBOX_WORDS if len(word) >= 5)
+    return _NOT_ALPHANUMERIC.sub("", local).startswith(_LONG_MAILBOX_WORDS)
 
 
 def _organization(company: str, domain: str) -> set[str]:
@@ -221,7 +238,10 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     >>> person_name("Marie", "marie@desjardins.example", company)
     """
     own = _organization(company, address.rpartition("@")[2])
-    name = _VIA.sub("", " ".join(display_name.split())).strip(" ,\"'")
+    name = " ".join(display_name.split())  # one space between words, nothing else
+    if _VIA_WORD.search(name):
+        name = _VIA.sub("", name)
+    name = name.strip(" ,\"'")
     name = _without_affiliation(name, own)
     if name.count(",") == 1:
         last, first = (part.strip() for part in name.split(","))
@@ -244,8 +264,8 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
 
 def _without_affiliation(name: str, own: set[str]) -> str:
     """The name without what follows it when that names only the organization."""
-    for pattern in _AFFILIATIONS:
-        found = pattern.search(name)
+    for pattern, signs in _AFFILIATIONS:
+        found = pattern.search(name) if any(sign in name for sign in signs) else None
         if found is None:
             continue
         after = _words(found.group(1))

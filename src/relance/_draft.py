@@ -293,6 +293,22 @@ class Draft:
         )
 
 
+_UNSAFE = re.compile(f"{FORBIDDEN.pattern}|{SURROGATE.pattern}|{ENCODED_WORD.pattern}")
+"""What a header value may not hold: a control character, a lone surrogate, ``=?``."""
+
+
+def _encodable(text: str) -> bool:
+    """Whether ``text`` holds no lone surrogate: what UTF-8 cannot encode (and an
+    encoder tells faster than a regular expression looks)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _Check:
     """Collects the problems of a draft's fields."""
 
@@ -307,7 +323,7 @@ class _Check:
         if not isinstance(value, str):
             self.add(field, "type.text", type=type(value).__name__)
             return False
-        if SURROGATE.search(value):
+        if not _encodable(value):
             self.add(field, "text.lone_surrogate")
             return False
         if len(value) > max_length:
@@ -317,6 +333,8 @@ class _Check:
 
     def header_text(self, field: str, value: object, *, max_length: int) -> bool:
         """Whether ``value`` can go in a header: one line, no encoded word."""
+        if isinstance(value, str) and len(value) <= max_length and not _UNSAFE.search(value):
+            return True  # one search for the three rules below, when all hold
         if not self.text(field, value, max_length=max_length):
             return False
         text = cast(str, value)
