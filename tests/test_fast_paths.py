@@ -407,10 +407,10 @@ def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
     try:
         _french._first_digit = lambda t: 0 if whole[0](t) >= 0 else -1  # type: ignore[assignment]
         _french._phone_start = lambda t, digit: 0  # type: ignore[assignment]
-        expected = _french._typeset.__wrapped__(text, rules)
+        expected = _french._typeset(text, rules)
     finally:
         _french._first_digit, _french._phone_start = whole  # type: ignore[assignment]
-    assert _french._typeset.__wrapped__(text, rules) == expected
+    assert _french._typeset(text, rules) == expected
 
 
 @settings(max_examples=500, deadline=None)
@@ -444,7 +444,7 @@ def test_typography_line_by_line_is_typography_over_the_whole_text(
     text: str, rules: _french.Typography
 ) -> None:
     """No rule reaches across a line break, so the cache may hold lines."""
-    assert _french.typography(text, rules) == _french._typeset.__wrapped__(text, rules)
+    assert _french.typography(text, rules) == _french._typeset(text, rules)
 
 
 def hours_by_look_behind(text: str) -> str:

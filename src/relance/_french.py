@@ -18,10 +18,10 @@ takes the locale as an explicit argument.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -347,17 +347,23 @@ def typography(text: str, rules: Typography) -> str:
     >>> typography("L'équipe: merci! Écrivez à l'adresse o'neil@example.com", rules)
     "L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse o'neil@example.com"
     """
+    typeset = _line_cache(rules)
     if "\n" not in text:
-        return _typeset(text, rules)
-    return "\n".join([_typeset(line, rules) for line in text.split("\n")])
+        return typeset(text)
+    return "\n".join([typeset(line) if line else "" for line in text.split("\n")])
 
 
-@lru_cache(maxsize=8192)
+@cache  # one per set of rules: a region's
+def _line_cache(rules: Typography) -> Callable[[str], str]:
+    """:func:`_typeset` for ``rules``, line by line, cached: a letter's set phrases
+    (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back in
+    every letter of a batch."""
+    return lru_cache(maxsize=4096)(partial(_typeset, rules=rules))
+
+
 def _typeset(text: str, rules: Typography) -> str:
     """:func:`typography` for one line, or for a whole text: no rule reaches across a
-    line break. Lines are cached: a letter's set phrases (« Je vous prie d’agréer,
-    Madame, mes salutations distinguées. ») come back in every letter of a batch.
-    """
+    line break."""
     kept: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
