@@ -24,7 +24,7 @@ from ._headers import (
     FORBIDDEN,
     MAX_RECIPIENTS,
     MAX_REFERENCES,
-    SURROGATE,
+    UNSAFE,
     message_id,
     verify_headers,
 )
@@ -293,10 +293,6 @@ class Draft:
         )
 
 
-_UNSAFE = re.compile(f"{FORBIDDEN.pattern}|{SURROGATE.pattern}|{ENCODED_WORD.pattern}")
-"""What a header value may not hold: a control character, a lone surrogate, ``=?``."""
-
-
 def _encodable(text: str) -> bool:
     """Whether ``text`` holds no lone surrogate: what UTF-8 cannot encode (and an
     encoder tells faster than a regular expression looks)."""
@@ -333,7 +329,7 @@ class _Check:
 
     def header_text(self, field: str, value: object, *, max_length: int) -> bool:
         """Whether ``value`` can go in a header: one line, no encoded word."""
-        if isinstance(value, str) and len(value) <= max_length and not _UNSAFE.search(value):
+        if isinstance(value, str) and len(value) <= max_length and not UNSAFE.search(value):
             return True  # one search for the three rules below, when all hold
         if not self.text(field, value, max_length=max_length):
             return False

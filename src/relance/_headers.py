@@ -36,6 +36,7 @@ __all__ = [
     "MAX_REFERENCES",
     "MESSAGE_ID",
     "SURROGATE",
+    "UNSAFE",
     "HeaderMismatch",
     "message_id",
     "message_ids",
@@ -59,6 +60,10 @@ charset (``=? x?q?``, ``=?utf-8 ?q?``, ``=?a b?b?``), and a decoded line break t
 becomes a header of its own (CVE-2024-6923 on Python before 3.11.10, and the same
 shape on later versions). No name, subject or header field relance writes needs the two
 characters ``=?`` together, so any value that holds them is refused where it enters."""
+
+UNSAFE: Final = re.compile(f"{FORBIDDEN.pattern}|{SURROGATE.pattern}|{ENCODED_WORD.pattern}")
+"""Any of the three above, in one search: what no value relance writes may hold. When
+it finds something, the three say which rule it breaks."""
 
 # RFC 5322 msg-id: atext and dots on each side of the @ (a domain literal on the right),
 # printable ASCII only, never "=?". Without brackets, an id stands between spaces.

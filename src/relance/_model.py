@@ -18,7 +18,7 @@ from typing import Any, Final, Literal, TypeVar, cast
 
 from ._cleanup import article_for
 from ._french import Gender
-from ._headers import ENCODED_WORD, FORBIDDEN, SURROGATE
+from ._headers import FORBIDDEN, SURROGATE, UNSAFE
 from ._locales import LOCALES, TONES, Tone
 from .errors import InvalidInput, Problem
 
@@ -92,14 +92,13 @@ class _Checker:
         if not isinstance(value, str):
             self.add(field, "type.text", type=type(value).__name__)
             return None
-        if FORBIDDEN.search(value):
-            self.add(field, "text.control_characters")
-            return None
-        if SURROGATE.search(value):
-            self.add(field, "text.lone_surrogate")
-            return None
-        if ENCODED_WORD.search(value):
-            self.add(field, "text.encoded_word")
+        if UNSAFE.search(value):  # one search; then which rule, in this order
+            if FORBIDDEN.search(value):
+                self.add(field, "text.control_characters")
+            elif SURROGATE.search(value):
+                self.add(field, "text.lone_surrogate")
+            else:
+                self.add(field, "text.encoded_word")
             return None
         value = " ".join(value.split())
         if not value:
