@@ -485,13 +485,11 @@ def _card(text: str) -> str:
     """Break every line into lines of at most 40 characters, between words."""
     lines: list[str] = []
     for line in text.split("\n"):
-        words = line.split(" ")
         if not line:
             lines.append("")
-        elif _one_spaced(line) and all(word.strip() for word in words):
-            # What textwrap gives, without its chunking: it drops a word of other
-            # spaces alone (str.strip()), so such a line goes to it.
-            lines += [line] if len(line) <= NOTE_WIDTH else _pack(words)
+        elif _one_spaced(line):
+            # What textwrap gives, without its chunking, which costs a call per word.
+            lines += [line] if len(line) <= NOTE_WIDTH else _pack(line)
         else:
             wrapped = textwrap.wrap(
                 line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
@@ -501,28 +499,31 @@ def _card(text: str) -> str:
 
 
 def _one_spaced(line: str) -> bool:
-    """Words separated by single spaces, as the templates write them; no other space
-    that textwrap breaks at (tab, form feed…): such a line is packed greedily by
+    """Words separated by single spaces, as the templates write them: no other space
+    that textwrap breaks at (tab, form feed…), and no word of other spaces alone
+    (« \u00a0 », which textwrap drops). Such a line is packed greedily by
     :func:`_pack`, as textwrap packs it."""
-    return (
-        "  " not in line
-        and not line.startswith(" ")
-        and not line.endswith(" ")
-        and not any(space in line for space in "\t\x0b\x0c\r")
-    )
+    if "  " in line or line[0] == " " or line[-1] == " ":
+        return False
+    if any(space in line for space in "\t\x0b\x0c\r"):
+        return False
+    return not any(map(str.isspace, line.split(" ")))
 
 
-def _pack(words: list[str]) -> list[str]:
-    """Words on lines of at most 40 characters; a longer word alone on its line."""
+def _pack(line: str) -> list[str]:
+    """A line of words one space apart, on lines of at most 40 characters: each takes
+    the most words that fit; a longer word stands alone on its line."""
     lines: list[str] = []
-    current = words[0]
-    for word in words[1:]:
-        if len(current) + 1 + len(word) <= NOTE_WIDTH:
-            current += " " + word
-        else:
-            lines.append(current)
-            current = word
-    lines.append(current)
+    start = 0
+    while len(line) - start > NOTE_WIDTH:
+        cut = line.rfind(" ", start, start + NOTE_WIDTH + 1)
+        if cut == -1:  # a word longer than a line: alone, up to the next space
+            cut = line.find(" ", start + NOTE_WIDTH + 1)
+            if cut == -1:
+                break
+        lines.append(line[start:cut])
+        start = cut + 1
+    lines.append(line[start:])
     return lines
 
 
