@@ -153,7 +153,7 @@ _VIA_WORD = re.compile(r"via", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*|&")
 
 
-@lru_cache(maxsize=4096)  # a name is compared many times while a reply is addressed
+@lru_cache(maxsize=1024)  # a name is compared many times while a reply is addressed
 def fold(text: str) -> str:
     """Text compared as people read it: case and accents set aside.
 

@@ -358,7 +358,7 @@ def _line_cache(rules: Typography) -> Callable[[str], str]:
     """:func:`_typeset` for ``rules``, line by line, cached: a letter's set phrases
     (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back in
     every letter of a batch."""
-    return lru_cache(maxsize=4096)(partial(_typeset, rules=rules))
+    return lru_cache(maxsize=1024)(partial(_typeset, rules=rules))
 
 
 def _typeset(text: str, rules: Typography) -> str:
