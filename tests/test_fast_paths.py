@@ -436,6 +436,7 @@ def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
     ).map("\n".join),
     _RULES,
 )
+@example("0\n...:16h30  et 9 h", _french.Typography("\u00a0", "\u202f", "\u00a0"))
 @example(
     "Je répète :\n514 555-0199\n! « x »\n10\n000 $",
     _french.Typography("\u00a0", "\u202f", "\u00a0"),

@@ -69,6 +69,7 @@ _FIRST_WORD = re.compile(r"[\w&]+")
 _ARTICLE = re.compile(r"^(?:(les|le|la)\s+(?=\S)|(l['’])(?=\w))", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # the same names and positions, in every message of an interview
 def elides(text: str) -> bool:
     """Whether a word before ``text`` elides (``de`` → ``d’``, ``que`` → ``qu’``).
 
@@ -375,13 +376,14 @@ def _typeset(text: str, rules: Typography) -> str:
         text = _ADDRESSES[url, email].sub(keep, text)
     # Amounts, phone numbers and times all hold a digit: their patterns run from the
     # first one on (a note's only digits are often its signature's phone number).
-    digit = _first_digit(text)
+    digit = start = _first_digit(text)
     if digit >= 0:
         if _MAYBE_NUMBER.search(text, digit):
             text = units(text, digit)
         start = _phone_start(text, digit)
         text = text[:start] + _PROTECTED[False, False].sub(keep, text[start:])
-    text = _prose(text, rules)
+    # Nothing before ``start`` has changed, nor holds a digit: times are found after it.
+    text = _prose(text, rules, start)
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text) if kept else text
 
 
@@ -483,22 +485,25 @@ def _hours(text: str, start: int) -> str:
     return "".join(out) + text[done:] if out else text
 
 
-def _prose(text: str, rules: Typography) -> str:
+def _prose(text: str, rules: Typography, digits_from: int = 0) -> str:
+    """The rules of prose; times are looked for from ``digits_from`` (-1: the text
+    holds no digit)."""
     # Each rule runs only when its sign is there: most notes have no guillemet, no
     # semicolon, no double space, and a regular expression is costly to run for nothing.
     if "'" in text:
         text = text.replace("'", "’")
     if "..." in text:
         text = text.replace("...", "…")
+        digits_from = min(digits_from, 0)  # the text moved: times from its start
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r"«\1»", text)
     if "  " in text:
         text = _MULTIPLE_SPACES.sub(" ", text)
+        digits_from = min(digits_from, 0)
     if " - " in text:
         text = _DASH.sub(" – ", text)
-    digit = _first_digit(text)
-    if digit >= 0 and _MAYBE_HOURS.search(text, digit):
-        text = _hours(text, digit)
+    if digits_from >= 0 and _MAYBE_HOURS.search(text, digits_from):
+        text = _hours(text, digits_from)
     # Guillemets first: the space they bring may be the one a colon waits for.
     if "«" in text:
         text = _OPEN_GUILLEMET.sub("«" + rules.inside_guillemets, text)

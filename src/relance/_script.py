@@ -17,6 +17,7 @@ WORDS_PER_MINUTE: Final = 150
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")  # str.isalnum() less the digits
 _ADDRESS_PART = re.compile(r"[^.@_\-]+")
+_PUNCTUATION = ".,;:!?…«»()’'\"\u00a0\u202f"
 _LABELS = {"call": "Appel", "voicemail": "Message vocal", "note": "Mot manuscrit"}
 KINDS: Final = tuple(_LABELS)
 """The kinds of script: a call, a voicemail, a handwritten note."""
@@ -38,8 +39,8 @@ def spoken_words(text: str) -> int:
     # nothing else. Most tokens are plain words, told apart by str.isalpha() alone.
     count = len(_DIGIT.findall(text))
     for token in text.split():
-        if token.isalpha():
-            count += 1
+        if token.isalpha() or token.strip(_PUNCTUATION).isalpha():
+            count += 1  # a word, or a word and its punctuation: no digit, no @
         elif _DIGIT.search(token):
             continue
         elif "@" in token:
