@@ -266,3 +266,33 @@ def test_bad_usage_is_status_2(args: list[str], message: str, tmp_path: Path) ->
     assert result.returncode == 2
     assert result.stderr == f"relance batch: error: {message}\n"
     assert result.stdout == ""
+
+
+def test_the_batch_speaks_french_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its errors, the problems of each item and its summary, as the other commands."""
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    result = run("batch", "-", "--jobs", "0", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "relance batch\u00a0: erreur\u00a0: --jobs\u00a0: donnez un nombre de processus, "
+        "1 ou plus.\n"
+    )
+    result = run("batch", "-", "--kinds", "", cwd=tmp_path)
+    assert result.stderr == (
+        "relance batch\u00a0: erreur\u00a0: --kinds\u00a0: nommez au moins un type de message "
+        "parmi thank-you,follow-up,second-follow-up,rejection,plan.\n"
+    )
+    broken = {**interview_data(1), "company": None}
+    result = run("batch", "-", stdin=json_lines(interview_data(0), broken))
+    assert result.returncode == 1
+    failed, summary_line = result.stderr.splitlines()
+    assert failed == "relance batch\u00a0: -:2\u00a0: company: Ce champ est obligatoire."
+    assert re.fullmatch(
+        "relance batch\u00a0: entrevues\u00a0: 2, rédigées\u00a0: 1, en échec\u00a0: 1, "
+        "en [0-9]+,[0-9]\u00a0s.",
+        summary_line,
+    )

@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ._catalogue import KINDS as CATALOGUE
 from ._catalogue import Output, as_json, kind
 from ._cli_batch import KINDS
+from ._cli_words import TABLES, Language, problem_line
 from ._draft import Draft
 from ._eml import eml_bytes
 from ._follow_up import FollowUp
@@ -81,6 +82,8 @@ class Settings:
     """Also write an HTML part."""
     stamp: datetime
     """The time of the batch: the ``Date`` of every .eml and the calendar's ``DTSTAMP``."""
+    language: Language = "en"
+    """The language the problems of an item are said in."""
 
 
 @dataclass(frozen=True)
@@ -112,37 +115,44 @@ class Done:
 
 
 class Usage(Exception):
-    """A bad command line: the batch does not start (exit status 2)."""
+    """A bad command line: the batch does not start (exit status 2).
+
+    ``key`` names its sentence in the command line's words (``batch.<key>``), in
+    English or French; ``str()`` is the English one.
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(TABLES["en"][f"batch.{key}"].format(**params))
 
 
-def settings_of(args: argparse.Namespace) -> Settings:
+def settings_of(args: argparse.Namespace, language: Language = "en") -> Settings:
     """The batch's settings from its command line; :class:`Usage` when they are wrong."""
     kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
     unknown = [k for k in kinds if k not in KINDS]
-    if unknown or not kinds:
-        raise Usage(
-            f"--kinds: {', '.join(unknown) or 'nothing'} is not a kind of message; "
-            f"use some of {','.join(KINDS)}."
-        )
+    if not kinds:
+        raise Usage("kinds_none", kinds=",".join(KINDS))
+    if unknown:
+        raise Usage("kinds", unknown=", ".join(unknown), kinds=",".join(KINDS))
     if args.jobs < 1:
-        raise Usage("--jobs: give a number of processes, 1 or more.")
+        raise Usage("jobs")
     out = None
     if args.out is not None:
         try:
             args.out.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise Usage(f"--out: cannot create {args.out}: {err.strerror}.") from None
+            raise Usage("out", path=args.out, reason=err.strerror) from None
         out = str(args.out)
     templates = None
     if args.templates is not None:
         if not args.templates.is_dir():
-            raise Usage(f"--templates: {args.templates} is not a directory.")
+            raise Usage("templates", path=args.templates)
         templates = str(args.templates.resolve())
     epoch = os.environ.get("SOURCE_DATE_EPOCH")  # the reproducible-builds convention
     try:
         stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     except (ValueError, OverflowError, OSError):
-        raise Usage(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds.") from None
+        raise Usage("epoch", value=repr(epoch)) from None
     return Settings(
         kinds=tuple(k for k in KINDS if k in kinds),
         out=out,
@@ -150,6 +160,7 @@ def settings_of(args: argparse.Namespace) -> Settings:
         templates=templates,
         html=args.html,
         stamp=stamp.replace(microsecond=0),
+        language=language,
     )
 
 
@@ -161,17 +172,17 @@ def items_of(inputs: Sequence[str]) -> tuple[Iterator[Item], int | None]:
     """
     sources: list[tuple[str, Path | None]] = []  # ("lines", path) or ("file", path)
     if inputs.count("-") > 1:
-        raise Usage("standard input (-) can be read only once.")
+        raise Usage("stdin")
     for given in inputs:
         if given == "-":
             sources.append(("lines", None))
         elif glob.has_magic(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
-                raise Usage(f"{given} matches no file.")
+                raise Usage("no_match", pattern=given)
             sources += [(_shape(Path(m)), Path(m)) for m in matches]
         elif _shape(Path(given)) == "lines" and not Path(given).is_file():
-            raise Usage(f"{given}: no such file.")
+            raise Usage("no_file", path=given)
         else:
             sources.append((_shape(Path(given)), Path(given)))
     files = [path for shape, path in sources if shape == "file" and path is not None]
@@ -296,7 +307,8 @@ def draft_item(item: Item, settings: Settings) -> Done:
         _write_folder(Path(settings.out), item.folder, _files(outputs, item, settings))
         return Done(item.source, "")
     except InvalidInput as err:
-        return Done(item.source, "", tuple(str(p) for p in err.problems))
+        said = tuple(problem_line(problem, settings.language) for problem in err.problems)
+        return Done(item.source, "", said)
     except RelanceError as err:
         return Done(item.source, "", (str(err),))
 

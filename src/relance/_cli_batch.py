@@ -17,6 +17,8 @@ from ._catalogue import KINDS as CATALOGUE
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._cli_words import Words
+
 __all__ = ["DEFAULT_KINDS", "KINDS", "register", "run"]
 
 KINDS = tuple(row.command for row in CATALOGUE)
@@ -86,16 +88,17 @@ def _options(batch: argparse.ArgumentParser) -> None:
     batch.add_argument("--html", action="store_true", help="also write an HTML part")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, words: Words) -> int:
     """Run ``relance batch``; return the exit status."""
     from ._batch import Usage, draft_all, items_of, settings_of
 
     started = time.perf_counter()
     try:
-        settings = settings_of(args)
+        settings = settings_of(args, words.language)
         items, total = items_of(args.inputs)
     except Usage as err:
-        print(f"relance batch: error: {err}", file=sys.stderr)
+        message = words(f"batch.{err.key}", **err.params)
+        print(words("batch.error", message=message), file=sys.stderr)
         return 2
     bar = _progress(total)
     drafted = failed = 0
@@ -103,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         for done in draft_all(items, settings, args.jobs):
             if done.problems:
                 failed += 1
-                line = f"relance batch: {done.source}: " + " | ".join(done.problems)
+                line = words("batch.failed", source=done.source, problems=" | ".join(done.problems))
                 if bar is not None:
                     bar.write(line, file=sys.stderr)
                 else:
@@ -118,13 +121,16 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     sys.stdout.flush()
-    seconds = time.perf_counter() - started
-    noun = "interview" if drafted + failed == 1 else "interviews"
-    print(
-        f"relance batch: {drafted + failed} {noun}, {drafted} drafted, {failed} failed, "
-        f"in {seconds:.1f} s.",
-        file=sys.stderr,
+    seconds = f"{time.perf_counter() - started:.1f}"
+    summary = words(
+        "batch.summary",
+        total=drafted + failed,
+        noun="interview" if drafted + failed == 1 else "interviews",
+        drafted=drafted,
+        failed=failed,
+        seconds=seconds if words.language == "en" else seconds.replace(".", ","),
     )
+    print(summary, file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import _cli_batch, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
-from ._cli_words import Words
+from ._cli_words import Words, problem_line
 from .errors import InvalidInput, Problem, RelanceError, Unwritable
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def _run(args: argparse.Namespace, words: Words) -> int:
     elif args.command == "schema":
         return _cli_schema.run(args)
     elif args.command == "batch":
-        return _cli_batch.run(args)
+        return _cli_batch.run(args, words)
     else:
         _plan(args, words)
     return 0
@@ -338,16 +338,10 @@ def _plan(args: argparse.Namespace, words: Words) -> None:
             print("\n" + words("calendar", path=args.ics))
 
 
-def _in(problem: Problem, words: Words) -> str:
-    """A problem as the CLI prints it: its field, then its sentence in the user's language."""
-    sentence = problem.message_in(words.language)
-    return f"{problem.field}: {sentence}" if problem.field else sentence
-
-
 def _fail(err: RelanceError, words: Words) -> NoReturn:
     if isinstance(err, InvalidInput):
         lines = [words("invalid", count=len(err.problems))]
-        lines += [f"  {_in(problem, words)}" for problem in err.problems]
+        lines += [f"  {problem_line(problem, words.language)}" for problem in err.problems]
         message = "\n".join(lines)
     else:
         message = words("error", message=err)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from ._cli_batch import DEFAULT_KINDS as BATCH_DEFAULT
 from ._cli_batch import KINDS as BATCH_KINDS
 from ._events import KINDS as EVENT_KINDS
 from ._schema import SCHEMAS
+
+if TYPE_CHECKING:  # the errors module loads with a command, not for its help
+    from .errors import Problem
 
 __all__ = [
     "HELP",
@@ -24,6 +27,7 @@ __all__ = [
     "_cli_language",
     "help_texts",
     "parsers",
+    "problem_line",
     "translate_help",
     "words_for",
 ]
@@ -102,6 +106,19 @@ _EN: Final[Mapping[str, str]] = {
     "confirm_one": "Send this email now? [y/N] ",
     "confirm_many": "Send these {count} emails now? [y/N] ",
     "invalid_config": "relance: error: invalid configuration ({count}):",
+    "batch.error": "relance batch: error: {message}",
+    "batch.kinds": "--kinds: {unknown} is not a kind of message; use some of {kinds}.",
+    "batch.kinds_none": "--kinds: name at least one kind of message among {kinds}.",
+    "batch.jobs": "--jobs: give a number of processes, 1 or more.",
+    "batch.out": "--out: cannot create {path}: {reason}.",
+    "batch.templates": "--templates: {path} is not a directory.",
+    "batch.epoch": "SOURCE_DATE_EPOCH: {value} is not a number of seconds.",
+    "batch.stdin": "standard input (-) can be read only once.",
+    "batch.no_match": "{pattern} matches no file.",
+    "batch.no_file": "{path}: no such file.",
+    "batch.failed": "relance batch: {source}: {problems}",
+    "batch.summary": "relance batch: {total} {noun}, {drafted} drafted, {failed} failed, "
+    "in {seconds} s.",
 }
 
 _FR: Final[Mapping[str, str]] = {
@@ -142,6 +159,20 @@ _FR: Final[Mapping[str, str]] = {
     "confirm_one": "Envoyer ce courriel maintenant\u202f? [o/N] ",
     "confirm_many": "Envoyer ces {count} courriels maintenant\u202f? [o/N] ",
     "invalid_config": "relance\u00a0: erreur\u00a0: configuration non valable ({count})\u00a0:",
+    "batch.error": "relance batch\u00a0: erreur\u00a0: {message}",
+    "batch.kinds": "--kinds\u00a0: {unknown} n’est pas un type de message\u202f; choisissez "
+    "parmi {kinds}.",
+    "batch.kinds_none": "--kinds\u00a0: nommez au moins un type de message parmi {kinds}.",
+    "batch.jobs": "--jobs\u00a0: donnez un nombre de processus, 1 ou plus.",
+    "batch.out": "--out\u00a0: impossible de créer {path}\u00a0: {reason}.",
+    "batch.templates": "--templates\u00a0: {path} n’est pas un répertoire.",
+    "batch.epoch": "`SOURCE_DATE_EPOCH`\u00a0: {value} n’est pas un nombre de secondes.",
+    "batch.stdin": "l’entrée standard (-) ne peut être lue qu’une fois.",
+    "batch.no_match": "aucun fichier ne correspond à {pattern}.",
+    "batch.no_file": "{path}\u00a0: ce fichier n’existe pas.",
+    "batch.failed": "relance batch\u00a0: {source}\u00a0: {problems}",
+    "batch.summary": "relance batch\u00a0: entrevues\u00a0: {total}, rédigées\u00a0: "
+    "{drafted}, en échec\u00a0: {failed}, en {seconds}\u00a0s.",
 }
 
 TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
@@ -151,6 +182,12 @@ TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
 def words_for(environ: Mapping[str, str]) -> Words:
     """The command line's sentences in the language the environment asks for."""
     return Words(_cli_language(environ))
+
+
+def problem_line(problem: Problem, language: Language) -> str:
+    """A problem as the command line prints it: its field, then its sentence."""
+    sentence = problem.message_in(language)
+    return f"{problem.field}: {sentence}" if problem.field else sentence
 
 
 _HELP_FR: Final[Mapping[str, str]] = {
