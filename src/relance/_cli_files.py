@@ -9,6 +9,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STDIO",
+    "day",
     "file_names",
     "is_stdio",
     "load_interview",
@@ -30,6 +32,21 @@ __all__ = [
 
 STDIO = "-"
 """The name that means standard input, or standard output, wherever a file is named."""
+
+
+def day(value: str | None, option: str) -> date | None:
+    """The day an option gives (``YYYY-MM-DD``), or None when it is not given.
+
+    Raises:
+        InvalidInput: the value is no such day, named by the option as typed.
+    """
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput.of(option, "date.invalid", value=value) from None
+
 
 _CONTACT = re.compile(r"^(interviewers\[(\d+)\]|hiring_contact)\.email$")
 

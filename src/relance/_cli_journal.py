@@ -134,16 +134,17 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
 
     from . import _cli_delivery
+    from ._cli_files import day
     from ._journal import Journal
     from ._model import Interview
     from ._status import Event, sent_event
 
-    today = _day(args.today, "--today") or date.today()
+    today = day(args.today, "--today") or date.today()
     with Journal(args.journal) as journal:
         if args.command == "track":
             print(journal.track(Interview.load(args.file)))
         elif args.command == "log":
-            event = Event(_day(args.on, "--on") or today, args.kind, to=args.to, note=args.note)
+            event = Event(day(args.on, "--on") or today, args.kind, to=args.to, note=args.note)
             journal.log(args.id, event, today=today)
             said = words_for(os.environ)("logged", id=args.id, kind=event.kind, day=event.on)
             print(said)
@@ -193,19 +194,6 @@ def logger(path: Path | None, key: str) -> Callable[[Draft, Delivery], None]:
             print(words_for(os.environ)("not_logged", reason=err), file=sys.stderr)
 
     return log
-
-
-def _day(value: str | None, option: str) -> date | None:
-    from datetime import date
-
-    from .errors import InvalidInput
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput.of(option, "date.invalid", value=value) from None
 
 
 def _read_json(path: Path) -> Any:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import _cli_batch, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
+from ._cli_files import day
 from ._cli_words import Words, problem_line
 from .errors import InvalidInput, Problem, RelanceError, Unwritable
 
@@ -79,7 +80,7 @@ def _run(args: argparse.Namespace, words: Words) -> int:
                 html=args.html,
             ),
             interview,
-            _day(args.send_on),
+            day(args.send_on, "--send-on"),
             words,
         )
         _emit(messages, args, interview, words)
@@ -248,7 +249,7 @@ def _rejection(args: argparse.Namespace, words: Words) -> int:
         raise InvalidInput.of("--reply-to", "stdin.taken")
     interview = load_interview(args.file)
     rejection = None if args.reply_to is None else read_bytes(args.reply_to, "--reply-to")
-    received_on = _day(args.received_on, option="--received-on")
+    received_on = day(args.received_on, "--received-on")
     undated = received_on is None and args.send_on is None and not _dated(rejection)
     if undated and _today(interview) >= interview.held_on:
         received_on = _today(interview)  # the command is run when the answer arrives
@@ -267,7 +268,7 @@ def _rejection(args: argparse.Namespace, words: Words) -> int:
         return outputs
 
     try:
-        messages = _not_in_the_past(produce, interview, _day(args.send_on), words)
+        messages = _not_in_the_past(produce, interview, day(args.send_on, "--send-on"), words)
     except InvalidInput as err:
         # Nothing said when the rejection arrived, and today cannot be that day.
         if undated and received_on is None and "received_on" in (p.field for p in err.problems):
@@ -310,7 +311,7 @@ def _plan(args: argparse.Namespace, words: Words) -> None:
     from ._plan import plan
 
     interview = load_interview(args.file)
-    start = _day(args.start, option="--start")
+    start = day(args.start, "--start")
     steps = plan(
         interview,
         start=_today(interview) if start is None else start,
@@ -347,15 +348,6 @@ def _fail(err: RelanceError, words: Words) -> NoReturn:
         message = words("error", message=err)
     print(message, file=sys.stderr)
     raise SystemExit(2)
-
-
-def _day(value: str | None, *, option: str = "--send-on") -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput.of(option, "date.invalid", value=value) from None
 
 
 def _demo(words: Words) -> None:
