@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 import relance
 from relance import Interview, plan, rejection_reply, thank_you_notes
 from relance._cli_files import slug
-from relance._cli_words import TABLES, _cli_language, translate_help, words_for
+from relance._cli_words import TABLES, translate_help, words_for
+from relance._i18n import cli_language
 from relance.cli import _parser, example_rejection, example_text
 
 from clirun import run
@@ -278,7 +279,7 @@ def test_html_on_terminal_text_says_where_it_applies(interview_file: Path) -> No
     ],
 )
 def test_the_cli_language_follows_the_environment(environ: dict[str, str], language: str) -> None:
-    assert _cli_language(environ) == language
+    assert cli_language(environ) == language
 
 
 def test_both_languages_say_the_same_things() -> None:

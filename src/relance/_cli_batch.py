@@ -79,13 +79,9 @@ def _options(batch: argparse.ArgumentParser) -> None:
     batch.add_argument(
         "--jobs", type=int, default=1, metavar="N", help="processes to draft with (default: 1)"
     )
-    batch.add_argument(
-        "--templates",
-        type=Path,
-        metavar="DIR",
-        help="a directory of template overrides (see `relance templates copy`)",
-    )
-    batch.add_argument("--html", action="store_true", help="also write an HTML part")
+    from .cli import template_options  # loaded: the parser that calls this is its own
+
+    template_options(batch)
 
 
 def run(args: argparse.Namespace, words: Words) -> int:

@@ -1,19 +1,20 @@
 """The command line's own words, in the user's language: English, or French when the
 environment asks for it. The messages relance drafts are French whatever this says.
 
-``_cli_language`` reads the environment as gettext does; it is kept trivial so that
-the error-code work's own helper can replace it with no other change.
+The environment is read as gettext reads it, by ``relance._i18n.cli_language``, the
+one reading the problems' French uses too.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from ._cli_batch import DEFAULT_KINDS as BATCH_DEFAULT
 from ._cli_batch import KINDS as BATCH_KINDS
 from ._events import KINDS as EVENT_KINDS
+from ._i18n import Language, cli_language
 from ._schema import SCHEMAS
 
 if TYPE_CHECKING:  # the errors module loads with a command, not for its help
@@ -24,39 +25,12 @@ __all__ = [
     "TABLES",
     "Language",
     "Words",
-    "_cli_language",
     "help_texts",
     "parsers",
     "problem_line",
     "translate_help",
     "words_for",
 ]
-
-Language = Literal["en", "fr"]
-
-_ENVIRONMENT: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-def _cli_language(environ: Mapping[str, str]) -> Language:
-    """French when the first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``
-    that is set asks for it (``LANGUAGE`` may list several: ``de:fr``); else English.
-
-    >>> _cli_language({"LANG": "fr_CA.UTF-8"}), _cli_language({"LANGUAGE": "de:fr"})
-    ('fr', 'fr')
-    >>> _cli_language({"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}), _cli_language({})
-    ('en', 'en')
-    """
-    for name in _ENVIRONMENT:
-        value = environ.get(name)
-        if value:
-            for tag in value.split(":"):
-                primary = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")[0]
-                if primary.lower() == "fr":
-                    return "fr"
-                if primary.lower() in ("en", "c", "posix"):
-                    return "en"
-            return "en"
-    return "en"
 
 
 class Words:
@@ -181,7 +155,7 @@ TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
 
 def words_for(environ: Mapping[str, str]) -> Words:
     """The command line's sentences in the language the environment asks for."""
-    return Words(_cli_language(environ))
+    return Words(cli_language(environ))
 
 
 def problem_line(problem: Problem, language: Language) -> str:

@@ -206,9 +206,8 @@ def messages(
 ) -> list[Output]:
     """The email, the call and the voicemail, as the catalogue lists them."""
     later = follow_up(interview, send_on=send_on, templates=templates, html=html)
-    who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
     return [
-        Output("follow-up", later.email, f"{who}.email", "email"),
+        Output("follow-up", later.email, f"{interview.main_contact_field}.email", "email"),
         Output("call", later.call, "", "call"),
         Output("voicemail", later.voicemail, "", "voicemail"),
     ]

@@ -27,6 +27,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -189,25 +190,17 @@ class Journal:
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {version}")
 
-    class _Transaction:
-        def __init__(self, db: sqlite3.Connection) -> None:
-            self.db = db
-
-        def __enter__(self) -> None:
-            self.db.execute("BEGIN IMMEDIATE")
-
-        def __exit__(
-            self,
-            kind: type[BaseException] | None,
-            value: BaseException | None,
-            traceback: TracebackType | None,
-        ) -> None:
-            self.db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-    def _write(self) -> Journal._Transaction:
+    @contextmanager
+    def _write(self) -> Iterator[None]:
         """One write transaction, taken at once (``BEGIN IMMEDIATE``) so that what is
         checked inside it stays true until it commits."""
-        return Journal._Transaction(self._db)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     # Reading
 

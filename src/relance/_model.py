@@ -479,6 +479,12 @@ class Interview:
         """The hiring contact, or else the first interviewer."""
         return self.hiring_contact or self.interviewers[0]
 
+    @property
+    def main_contact_field(self) -> str:
+        """The input field of :attr:`main_contact`: ``"hiring_contact"`` or
+        ``"interviewers[0]"`` (what a problem with its address names)."""
+        return "hiring_contact" if self.hiring_contact else "interviewers[0]"
+
     def as_dict(self) -> dict[str, Any]:
         """The interview as JSON-safe data: exactly what :meth:`from_dict` reads,
         ``held_at`` in ISO 8601.

@@ -230,8 +230,8 @@ def _addressees(interview: Interview, message: Headers | None) -> _Addressees:
     """
     if message is None:
         contact = interview.main_contact
-        field = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
-        return _Addressees(contact, recipient(contact), f"{field}.email", contact, ())
+        field = f"{interview.main_contact_field}.email"
+        return _Addressees(contact, recipient(contact), field, contact, ())
     everyone = _senders(interview, message, "From")
     # A Reply-To often repeats the From's address without its name: keep the name.
     names = {s.address.casefold(): s for s in everyone if s.display_name}

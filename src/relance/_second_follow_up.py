@@ -101,5 +101,4 @@ def messages(
 ) -> list[Output]:
     """The second follow-up, as the catalogue lists it."""
     last = second_follow_up(interview, send_on=send_on, templates=templates, html=html)
-    who = "hiring_contact" if interview.hiring_contact else "interviewers[0]"
-    return [Output("second-follow-up", last, f"{who}.email")]
+    return [Output("second-follow-up", last, f"{interview.main_contact_field}.email")]

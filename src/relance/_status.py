@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal, cast, get_args
 
 from . import _cadence
 from ._cadence import Calendar
@@ -43,16 +43,7 @@ Stage = Literal[
     "closed",
 ]
 
-STAGES: Final[tuple[Stage, ...]] = (
-    "thank_you",
-    "waiting",
-    "follow_up",
-    "second_follow_up",
-    "no_answer",
-    "rejected",
-    "offer",
-    "closed",
-)
+STAGES: Final[tuple[Stage, ...]] = get_args(Stage)
 """Every stage an interview's follow-up can be at."""
 
 _ANSWERS: Final = frozenset({"answer_received", "rejection_received", "offer_received"})

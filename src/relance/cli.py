@@ -196,7 +196,7 @@ def _plan_command(schedule: argparse.ArgumentParser) -> None:
         help="drop the steps before this day (default: today)",
     )
     schedule.add_argument("--force", action="store_true", help="replace an existing OUT")
-    _template_options(schedule)
+    template_options(schedule)
 
 
 _FILE_HELP = "the interview, a .toml or .json file (- for standard input)"
@@ -220,7 +220,7 @@ def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> Non
         "--force", action="store_true", help="replace files that already exist in DIR"
     )
     command.add_argument("--send-on", metavar="YYYY-MM-DD", help=send_on_help)
-    _template_options(command)
+    template_options(command)
     _cli_delivery.add_options(command)
     command.add_argument(
         "--journal-id",
@@ -230,7 +230,8 @@ def _message_options(command: argparse.ArgumentParser, send_on_help: str) -> Non
     command.add_argument("--journal", type=Path, metavar="PATH", help="the journal file")
 
 
-def _template_options(command: argparse.ArgumentParser) -> None:
+def template_options(command: argparse.ArgumentParser) -> None:
+    """Add ``--templates DIR`` and ``--html``, which every drafting command takes."""
     from pathlib import Path
 
     command.add_argument(
