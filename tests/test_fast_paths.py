@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
+import json
+import pickle
 import re
 import subprocess
 import sys
@@ -17,15 +20,16 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from relance import _french, _rejection, follow_up, plan, rejection_reply, thank_you_notes
+from relance import Interview, _french, _rejection, follow_up, plan, rejection_reply, thank_you_notes
 from relance._draft import format_address, simple_address
-from relance._employer_mail import POLICY, Headers, read
+from relance._employer_mail import _BLOCK_END, POLICY, Headers, read
+from relance._headers import ENCODED_WORD, FORBIDDEN, SURROGATE, UNSAFE
 from relance._plan import _plan_from
 from relance._samples import example_rejection
 from relance._script import spoken_words
 from relance.errors import InvalidInput
 
-from scenarios import SCENARIOS
+from scenarios import SCENARIOS, Scenario
 
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
@@ -466,3 +470,40 @@ def hours_by_look_behind(text: str) -> str:
 @example("de 9h à 17h30, 24h sur 24, 123h, 27h30, 09 h 05, 23h59h")
 def test_times_are_found_as_the_look_behind_found_them(text: str) -> None:
     assert _french._hours(text, 0) == hours_by_look_behind(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_joined([*"a =?\r\n\x00\x85\u2028\u202e\ufeff\ud800\udfffé", "=?", "?=", "=\r"], 10))
+@example("Sujet =?utf-8?q?x?=")
+@example("=\u2028?")
+def test_the_unsafe_search_finds_what_the_three_rules_find(text: str) -> None:
+    plain = re.compile(f"{FORBIDDEN.pattern}|{SURROGATE.pattern}|{ENCODED_WORD.pattern}")
+    assert bool(UNSAFE.search(text)) == bool(plain.search(text))
+    found = UNSAFE.search(text)
+    assert (found and found.start()) == (plain.search(text) and plain.search(text).start())
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.binary(max_size=14).map(lambda b: bytes(b"a\r\n:"[x % 4] for x in b)))
+@example(b"a\r\r\na")
+@example(b"a\r\n\nb")
+def test_the_end_of_the_header_block_is_found_where_the_plain_pattern_finds_it(
+    raw: bytes,
+) -> None:
+    plain = re.compile(rb"(?:\r\n|\n|\r(?!\n)){2}")
+    mine, theirs = _BLOCK_END.search(raw), plain.search(raw)
+    assert (mine and mine.span()) == (theirs and theirs.span())
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) -> None:
+    """``from_dict`` checks every field once and sets them, where the constructor checks
+    them again: the same values, of the same types, come out of both."""
+    data = json.loads(json.dumps(scenario.interview.as_dict()))
+    read = Interview.from_dict(data)
+    built = dataclasses.replace(read)  # through __init__ and __post_init__
+    assert read == built
+    assert {k: (type(v), v) for k, v in vars(read).items()} == {
+        k: (type(v), v) for k, v in vars(built).items()
+    }
+    assert pickle.loads(pickle.dumps(read)) == read

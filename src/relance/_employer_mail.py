@@ -253,7 +253,9 @@ def _header_bytes(message: Message) -> bytes:
 
 
 _LINE_END = re.compile(rb"\r\n|\r|\n")
-_BLOCK_END = re.compile(rb"(?:\r\n|\n|\r(?!\n)){2}")
+# Two line ends in a row (CRLF, LF, or a lone CR), written to start with one set of
+# characters for the engine to skip to: « [\r\n] », then the LF of a CRLF, kept.
+_BLOCK_END = re.compile(rb"[\r\n](?:(?<=\r)\n)?+(?:\r\n|\n|\r(?!\n))")
 _LAST_LINE_END = re.compile(rb"(?:\r\n|\n|\r)\Z")
 _FIELD_NAME = re.compile(rb"[\x21-\x39\x3b-\x7e]+[ \t]*:")
 

@@ -61,9 +61,13 @@ becomes a header of its own (CVE-2024-6923 on Python before 3.11.10, and the sam
 shape on later versions). No name, subject or header field relance writes needs the two
 characters ``=?`` together, so any value that holds them is refused where it enters."""
 
-UNSAFE: Final = re.compile(f"{FORBIDDEN.pattern}|{SURROGATE.pattern}|{ENCODED_WORD.pattern}")
+UNSAFE: Final = re.compile(f"[{_CONTROLS}\\ud800-\\udfff=](?:(?<=[{_CONTROLS}\\ud800-\\udfff])|\\?)")
 """Any of the three above, in one search: what no value relance writes may hold. When
-it finds something, the three say which rule it breaks."""
+it finds something, the three say which rule it breaks.
+
+It finds what ``FORBIDDEN|SURROGATE|ENCODED_WORD`` finds, written to start with one
+set of characters: the regular expression engine skips to those, where it would try
+three alternatives at every position (three times slower on a subject line)."""
 
 # RFC 5322 msg-id: atext and dots on each side of the @ (a domain literal on the right),
 # printable ASCII only, never "=?". Without brackets, an id stands between spaces.

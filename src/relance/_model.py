@@ -555,12 +555,14 @@ class Interview:
         problems.extend(check.problems)
         if problems:
             raise InvalidInput(sorted(problems, key=_field_order))
-        return cls(
-            candidate=cast(Candidate, candidate),
-            interviewers=cast(list[Contact], interviewers),
-            hiring_contact=hiring_contact,
-            **values,
-        )
+        # Every field is checked above, as __post_init__ would check it again: set them.
+        interview = object.__new__(cls)
+        _set(interview, "candidate", candidate)
+        _set(interview, "interviewers", tuple(interviewers))
+        _set(interview, "hiring_contact", hiring_contact)
+        for name, value in values.items():
+            _set(interview, name, value)
+        return interview
 
     @classmethod
     def load(cls, path: str | Path) -> Interview:
