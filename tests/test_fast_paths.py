@@ -507,3 +507,21 @@ def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) 
         k: (type(v), v) for k, v in vars(built).items()
     }
     assert pickle.loads(pickle.dumps(read)) == read
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    _joined(
+        [*"0123456789 +().-:;!?'\"«»aéh,’\u00a0\u202f\u2009%$", ".", "  ", " - ", "x@y.ca", "www"],
+        14,
+    ),
+    _RULES,
+)
+@example("Bonjour Dominique Bélanger,", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+def test_a_quiet_text_is_one_typography_leaves_as_it_is(
+    text: str, rules: _french.Typography
+) -> None:
+    """Typography skips the texts without any rule's sign: no rule would change them."""
+    if _french._quiet(text):
+        assert _french._typeset(text, rules) == text
+    assert _french.typography(text, rules) == _french._typeset(text, rules)

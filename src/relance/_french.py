@@ -348,10 +348,30 @@ def typography(text: str, rules: Typography) -> str:
     >>> typography("L'équipe: merci! Écrivez à l'adresse o'neil@example.com", rules)
     "L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse o'neil@example.com"
     """
+    if _quiet(text):
+        return text
     typeset = _line_cache(rules)
     if "\n" not in text:
         return typeset(text)
-    return "\n".join([typeset(line) if line else "" for line in text.split("\n")])
+    return "\n".join(
+        [typeset(line) if line and not _quiet(line) else line for line in text.split("\n")]
+    )
+
+
+_SIGNS = re.compile(r"['\"0-9«»;!?:]")
+"""A character some rule of :func:`_typeset` starts from (one set, for the engine to
+skip to); the rules' other signs are « ... », two spaces and « - » between spaces."""
+
+
+def _quiet(text: str) -> bool:
+    """Whether no rule of typography applies to ``text``: it has none of their signs.
+
+    Most lines that name a person, a company or a position are such lines (« Bonjour
+    Dominique Bélanger, »): a few scans tell, where typesetting them would look for
+    every rule, and caching them would crowd out the set phrases."""
+    return (
+        _SIGNS.search(text) is None and "..." not in text and "  " not in text and " - " not in text
+    )
 
 
 @cache  # one per set of rules: a region's
