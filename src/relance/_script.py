@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Final
 
 from ._data import Reader
@@ -35,14 +36,23 @@ def spoken_words(text: str) -> int:
     >>> spoken_words("camille.roy@example.com")
     7
     """
-    # A digit is a word wherever it is: a token with a digit counts its digits and
-    # nothing else. Most tokens are plain words, told apart by str.isalpha() alone.
-    count = len(_DIGIT.findall(text))
-    for token in text.split():
+    # No word runs across a line break: the lines are counted one by one, and the set
+    # phrases of a script come back from the cache in every script of a batch.
+    return sum(map(_line_words, text.split("\n")))
+
+
+@lru_cache(maxsize=1024)
+def _line_words(line: str) -> int:
+    """:func:`spoken_words` for one line."""
+    count = 0
+    for token in line.split():
+        # Most tokens are plain words, told apart by str.isalpha() alone, with their
+        # punctuation or without; a digit is in neither. A token with a digit counts
+        # its digits and nothing else.
         if token.isalpha() or token.strip(_PUNCTUATION).isalpha():
-            count += 1  # a word, or a word and its punctuation: no digit, no @
-        elif _DIGIT.search(token):
-            continue
+            count += 1
+        elif digits := len(_DIGIT.findall(token)):
+            count += digits
         elif "@" in token:
             count += 2 * len(_ADDRESS_PART.findall(token.strip(".,;:!?"))) - 1
         elif _LETTER.search(token):
