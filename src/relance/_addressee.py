@@ -210,9 +210,13 @@ def is_mailbox(address: str) -> bool:
     return _NOT_ALPHANUMERIC.sub("", local).startswith(_LONG_MAILBOX_WORDS)
 
 
-def _organization(company: str, domain: str) -> set[str]:
+_LABEL_SEPARATORS = re.compile(r"[.-]")
+
+
+@lru_cache(maxsize=256)  # one company, one or two domains, for a whole interview
+def _organization(company: str, domain: str) -> frozenset[str]:
     """The words that name the company itself: its name, and its domain's labels."""
-    return {*_words(company), *re.split(r"[.-]", fold(domain))} - _LINKS
+    return frozenset({*_words(company), *_LABEL_SEPARATORS.split(fold(domain))} - _LINKS)
 
 
 def person_name(display_name: str, address: str, company: str) -> str | None:
@@ -248,7 +252,7 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
         if last and first:
             name = f"{first} {last}"
     words = _words(name)
-    if not words or "@" in name or any(c.isdigit() for c in name):
+    if not words or "@" in name or any(map(str.isdigit, name)):
         return None
     if any(w in _NOT_NAMES for w in words):
         return None
@@ -262,7 +266,7 @@ def person_name(display_name: str, address: str, company: str) -> str | None:
     return name
 
 
-def _without_affiliation(name: str, own: set[str]) -> str:
+def _without_affiliation(name: str, own: frozenset[str]) -> str:
     """The name without what follows it when that names only the organization."""
     for pattern, signs in _AFFILIATIONS:
         found = pattern.search(name) if any(sign in name for sign in signs) else None

@@ -348,14 +348,18 @@ def typography(text: str, rules: Typography) -> str:
     >>> typography("L'équipe: merci! Écrivez à l'adresse o'neil@example.com", rules)
     "L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse o'neil@example.com"
     """
-    if _quiet(text):
-        return text
     typeset = _line_cache(rules)
     if "\n" not in text:
         return typeset(text)
-    return "\n".join(
-        [typeset(line) if line and not _quiet(line) else line for line in text.split("\n")]
-    )
+    return "\n".join([typeset(line) if line else "" for line in text.split("\n")])
+
+
+@cache  # one per set of rules: a region's
+def _line_cache(rules: Typography) -> Callable[[str], str]:
+    """:func:`_typeset` for ``rules``, line by line, cached: a letter's set phrases
+    (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back in
+    every letter of a batch."""
+    return lru_cache(maxsize=1024)(partial(_typeset_line, rules=rules))
 
 
 _SIGNS = re.compile(r"['\"0-9«»;!?:]")
@@ -364,22 +368,20 @@ skip to); the rules' other signs are « ... », two spaces and « - » between s
 
 
 def _quiet(text: str) -> bool:
-    """Whether no rule of typography applies to ``text``: it has none of their signs.
-
-    Most lines that name a person, a company or a position are such lines (« Bonjour
-    Dominique Bélanger, »): a few scans tell, where typesetting them would look for
-    every rule, and caching them would crowd out the set phrases."""
+    """Whether no rule of typography applies to ``text``: it has none of their signs."""
     return (
-        _SIGNS.search(text) is None and "..." not in text and "  " not in text and " - " not in text
+        _SIGNS.search(text) is None
+        and "..." not in text
+        and "  " not in text
+        and " - " not in text
     )
 
 
-@cache  # one per set of rules: a region's
-def _line_cache(rules: Typography) -> Callable[[str], str]:
-    """:func:`_typeset` for ``rules``, line by line, cached: a letter's set phrases
-    (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back in
-    every letter of a batch."""
-    return lru_cache(maxsize=1024)(partial(_typeset, rules=rules))
+def _typeset_line(text: str, rules: Typography) -> str:
+    """:func:`_typeset` for a line not in the cache. Most lines that name a person, a
+    company or a position hold none of the rules' signs (« Bonjour Dominique
+    Bélanger, »): a few scans tell, where typesetting would look for every rule."""
+    return text if _quiet(text) else _typeset(text, rules)
 
 
 def _typeset(text: str, rules: Typography) -> str:
