@@ -20,7 +20,16 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from relance import Interview, _french, _rejection, follow_up, plan, rejection_reply, thank_you_notes
+from relance import (
+    Interview,
+    _french,
+    _rejection,
+    _render,
+    follow_up,
+    plan,
+    rejection_reply,
+    thank_you_notes,
+)
 from relance._draft import format_address, simple_address
 from relance._employer_mail import _BLOCK_END, POLICY, Headers, read
 from relance._headers import ENCODED_WORD, FORBIDDEN, SURROGATE, UNSAFE
@@ -29,7 +38,7 @@ from relance._samples import example_rejection
 from relance._script import spoken_words
 from relance.errors import InvalidInput
 
-from scenarios import SCENARIOS, Scenario
+from scenarios import ALL_SCENARIOS, SCENARIOS, Scenario, every_rendered
 
 _TOKEN = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
@@ -506,7 +515,7 @@ def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) 
     assert {k: (type(v), v) for k, v in vars(read).items()} == {
         k: (type(v), v) for k, v in vars(built).items()
     }
-    assert pickle.loads(pickle.dumps(read)) == read
+    assert pickle.loads(pickle.dumps(read)) == read  # noqa: S301 - our own object
 
 
 @settings(max_examples=1500, deadline=None)
@@ -525,3 +534,25 @@ def test_a_quiet_text_is_one_typography_leaves_as_it_is(
     if _french._quiet(text):
         assert _french._typeset(text, rules) == text
     assert _french.typography(text, rules) == _french._typeset(text, rules)
+
+
+def test_the_package_templates_find_every_attribute_they_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Jinja2 tries an attribute before an item: a name the templates read on a dict or
+    a plain mapping (``variant.thanks``, ``words.email``) raised and caught an
+    AttributeError on every render. Every message of every scenario, in every region
+    and register, now finds each one as an attribute."""
+    environment = _render._package()
+    missed: set[tuple[str, str]] = set()
+    read = type(environment).getattr
+
+    def getattr_(self: object, obj: object, attribute: str) -> object:
+        if not hasattr(obj, attribute):
+            missed.add((type(obj).__name__, attribute))
+        return read(environment, obj, attribute)
+
+    monkeypatch.setattr(type(environment), "getattr", getattr_)
+    rendered = [every_rendered(scenario) for scenario in ALL_SCENARIOS]
+    assert rendered
+    assert missed == set()

@@ -370,10 +370,7 @@ skip to); the rules' other signs are « ... », two spaces and « - » between s
 def _quiet(text: str) -> bool:
     """Whether no rule of typography applies to ``text``: it has none of their signs."""
     return (
-        _SIGNS.search(text) is None
-        and "..." not in text
-        and "  " not in text
-        and " - " not in text
+        _SIGNS.search(text) is None and "..." not in text and "  " not in text and " - " not in text
     )
 
 

@@ -61,7 +61,8 @@ becomes a header of its own (CVE-2024-6923 on Python before 3.11.10, and the sam
 shape on later versions). No name, subject or header field relance writes needs the two
 characters ``=?`` together, so any value that holds them is refused where it enters."""
 
-UNSAFE: Final = re.compile(f"[{_CONTROLS}\\ud800-\\udfff=](?:(?<=[{_CONTROLS}\\ud800-\\udfff])|\\?)")
+_BAD = f"{_CONTROLS}\\ud800-\\udfff"  # FORBIDDEN's characters and SURROGATE's
+UNSAFE: Final = re.compile(f"[{_BAD}=](?:(?<=[{_BAD}])|\\?)")
 """Any of the three above, in one search: what no value relance writes may hold. When
 it finds something, the three say which rule it breaks.
 

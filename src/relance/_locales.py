@@ -6,14 +6,14 @@ so a region is data, not a copy of every template.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, cast
 
 from ._french import Gender, Typography, elides
 
-__all__ = ["LOCALES", "TONES", "LocaleInfo", "Noun", "Tone", "locale_info"]
+__all__ = ["LOCALES", "TONES", "LocaleInfo", "Noun", "Tone", "Vocabulary", "locale_info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +65,38 @@ class LocaleInfo:
     """The region's short closing for the cordial register, with its comma."""
 
 
+class Vocabulary(Mapping[str, Noun]):
+    """A region's words: a read-only mapping, whose words are also its attributes.
+
+    Templates read them as attributes (``words.email``): Jinja2 tries an attribute
+    before an item, and an attribute found costs no raised and caught AttributeError,
+    as a plain mapping's would on every word of every render.
+    """
+
+    def __init__(self, **words: Noun) -> None:
+        taken = set(words) & set(dir(Mapping))
+        if taken:
+            raise ValueError(f"a word may not be named like a mapping's method: {taken}")
+        self.__dict__.update(words)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a region's vocabulary cannot be changed")
+
+    def __getitem__(self, key: str) -> Noun:
+        return cast(Noun, self.__dict__[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.__dict__)
+
+    def __len__(self) -> int:
+        return len(self.__dict__)
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.__dict__!r})"
+
+
 def _words(**words: Noun) -> Mapping[str, Noun]:
-    return MappingProxyType(words)
+    return Vocabulary(**words)
 
 
 _EUROPE = Typography(

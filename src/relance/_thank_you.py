@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from typing import NamedTuple
 
 from . import _french
 from ._calendar import send_date
@@ -16,16 +17,30 @@ from ._render import Templates, as_templates
 
 __all__ = ["messages", "thank_you_notes"]
 
+
 # Every paragraph of the note has three wordings. The first three interviewers get
 # wordings 0, 1 and 2 of every paragraph, so no two of them share a sentence; from
 # the fourth on, each paragraph shifts by a different step, so two notes of nine
 # never differ only by their names.
-_PARAGRAPHS = ("subject", "thanks", "detail", "case", "forgot", "interest")
+class Variant(NamedTuple):
+    """The wording (0, 1 or 2) of each paragraph of one interviewer's note: what
+    templates read as ``variant.thanks`` (an attribute, found without the raised and
+    caught AttributeError a dict's key costs Jinja2)."""
+
+    subject: int
+    thanks: int
+    detail: int
+    case: int
+    forgot: int
+    interest: int
 
 
-def _variant(index: int) -> dict[str, int]:
+_PARAGRAPHS = Variant._fields
+
+
+def _variant(index: int) -> Variant:
     """The wording of each paragraph for the interviewer at ``index``."""
-    return {name: (index + step * (index // 3)) % 3 for step, name in enumerate(_PARAGRAPHS)}
+    return Variant(*((index + step * (index // 3)) % 3 for step in range(len(_PARAGRAPHS))))
 
 
 def thank_you_notes(
