@@ -178,7 +178,8 @@ class _Sender:
     known: Contact | None
     """The interview's contact it is, by address, else by name."""
     person: str | None
-    """The person's name the display name gives (None: a mailbox, a platform)."""
+    """The person's name the display name gives (None: a mailbox, a platform), looked
+    for only when the address is not a known contact's."""
 
     @property
     def greeted(self) -> Contact | None:
@@ -339,10 +340,12 @@ def _senders(interview: Interview, message: Headers, header_name: str) -> list[_
     senders = []
     for contact, display_name in _people(message, header_name):
         address = contact.email or ""
-        person = person_name(display_name, address, interview.company)
         known = by_address.get(address.casefold())
-        if known is None and person is not None:
-            known = next((c for c in reversed(people) if same_name(c.name, person)), None)
+        person = None  # not needed to greet a known contact
+        if known is None:
+            person = person_name(display_name, address, interview.company)
+            if person is not None:
+                known = next((c for c in reversed(people) if same_name(c.name, person)), None)
         senders.append(_Sender(address, display_name, known, person))
     return senders
 
