@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Callable
 from datetime import date, datetime
 from email import message_from_bytes, policy
+from email.headerregistry import Address
 from email.parser import BytesHeaderParser
 from email.utils import format_datetime, getaddresses
 
@@ -318,6 +319,10 @@ def test_a_plain_address_is_split_as_the_stdlib_splits_it(value: str) -> None:
     simple = simple_address(value)
     if simple is not None:
         assert [simple] == getaddresses([value])
+        # And written back as it was read, which the draft's check relies on.
+        name, address = simple
+        local, _, domain = address.rpartition("@")
+        assert str(Address(display_name=name, username=local, domain=domain)) == value
 
 
 def test_every_address_relance_writes_for_the_scenarios_is_plain() -> None:

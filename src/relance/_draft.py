@@ -416,7 +416,9 @@ def _parse_addresses(value: str) -> tuple[Address, ...] | Problem:
     which is what relance writes, skips the stdlib's much slower address parser.
     """
     simple = simple_address(value)
-    parsed = [simple] if simple is not None else getaddresses([value])
+    if simple is not None:
+        return _simple_addresses(*simple)
+    parsed = getaddresses([value])
     if value.strip() and all(pair == ("", "") for pair in parsed):
         # Python 3.13 (and 3.12.6, 3.11.10) gives ('', '') for what it cannot parse.
         return _ADDRESS_LIST
@@ -430,13 +432,29 @@ def _parse_addresses(value: str) -> tuple[Address, ...] | Problem:
             found.append(Address(display_name=name, username=local, domain=domain))
         except ValueError as err:
             return Problem.of("", "address.invalid", address=addr, reason=str(err))
-    # Parsed again from the form the message will carry, the same pairs come back
-    # (a plain address is written back as it was: nothing in it needs quoting).
-    if simple is None or simple_address(str(found[0])) is None:
-        again = getaddresses([", ".join(str(a) for a in found)]) if found else []
-        if again != [(a.display_name, a.addr_spec) for a in found]:
-            return _ADDRESS_LIST
+    # Parsed again from the form the message will carry, the same pairs come back.
+    again = getaddresses([", ".join(str(a) for a in found)]) if found else []
+    if again != [(a.display_name, a.addr_spec) for a in found]:
+        return _ADDRESS_LIST
     return tuple(found)
+
+
+def _simple_addresses(name: str, addr: str) -> tuple[Address, ...] | Problem:
+    """:func:`_parse_addresses` for one plain address, as :func:`simple_address` read it.
+
+    A plain address is written back as it was read: nothing in its name or its local
+    part needs quoting. So when the checked address is the address given, the form the
+    message will carry is the value just read; else it is read again.
+    """
+    try:
+        checked = _ascii_domain(normalized_email(addr))
+    except ValueError as err:
+        return Problem.of("", "address.invalid", address=addr, reason=str(err))
+    local, _, domain = checked.rpartition("@")
+    found = Address(display_name=name, username=local, domain=domain)
+    if checked != addr and simple_address(str(found)) is None:
+        return _ADDRESS_LIST
+    return (found,)
 
 
 _ADDRESS_LIST = Problem.of("", "address.list_invalid")
