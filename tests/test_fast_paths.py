@@ -526,7 +526,10 @@ def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) 
 @settings(max_examples=1500, deadline=None)
 @given(
     _joined(
-        [*"0123456789 +().-:;!?'\"«»aéh,’\u00a0\u202f\u2009%$", ".", "  ", " - ", "x@y.ca", "www"],
+        [
+            *"0123456789 +().-:;!?'\"«»aéh,’\u00a0\u202f\u2009%$€",
+            *(".", "  ", " - ", "x@y.ca", "www", " ans", "16h30", "9 h", " mois", "M$", " 000"),
+        ],
         14,
     ),
     _RULES,
