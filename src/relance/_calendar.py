@@ -40,6 +40,7 @@ def is_business_day(day: date, country: str, subdivision: str | None) -> bool:
     return day.weekday() < 5 and day not in _holidays(country, subdivision, day.year)
 
 
+@lru_cache(maxsize=4096)  # a few months of days in a few regions: every batch's dates
 def next_business_day(day: date, country: str, subdivision: str | None) -> date:
     """The first business day strictly after ``day``."""
     day += timedelta(days=1)
