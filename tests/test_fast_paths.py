@@ -535,6 +535,8 @@ def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) 
     _RULES,
 )
 @example("Bonjour Dominique Bélanger,", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example("16h300 000", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example("16h30514 555-0199", _french.Typography("\u00a0", "\u202f", "\u00a0"))
 def test_a_quiet_text_is_one_typography_leaves_as_it_is(
     text: str, rules: _french.Typography
 ) -> None:

@@ -297,6 +297,7 @@ _PROTECTED = {
     for url in (False, True)
     for email in (False, True)
 }
+_PHONE_SPAN = re.compile(_PHONE)
 _MAYBE_NUMBER = re.compile(r"[0-9][ \u00a0\u202f]?[^\s\d]")
 _ADDRESSES = {
     (url, email): re.compile("|".join(p for p, on in ((_URL, url), (_EMAIL, email)) if on))
@@ -370,7 +371,8 @@ between spaces."""
 
 def _quiet(text: str) -> bool:
     """Whether no rule of typography applies to ``text``: it has none of their signs,
-    and its digits (« le lundi 16 novembre ») make no amount and no time."""
+    and its digits (« le lundi 16 novembre ») make no amount, no time and no phone
+    number (which typography sets aside, and what is left may then read as a time)."""
     return (
         _SIGNS.search(text) is None
         and "..." not in text
@@ -378,7 +380,11 @@ def _quiet(text: str) -> bool:
         and " - " not in text
         and (
             (digit := _first_digit(text)) < 0
-            or (_NUMBER_UNIT.search(text, digit) is None and _HOURS.search(text, digit) is None)
+            or (
+                _NUMBER_UNIT.search(text, digit) is None
+                and _HOURS.search(text, digit) is None
+                and _PHONE_SPAN.search(text, _phone_start(text, digit)) is None
+            )
         )
     )
 
