@@ -99,9 +99,12 @@ class Draft:
 
     def __post_init__(self) -> None:
         check = _Check()
-        if check.header_text("kind", self.kind, max_length=40) and self.kind not in KINDS:
+        # A known kind or locale is safe text: only another value needs the header checks.
+        if not _known(self.kind, KINDS) and check.header_text("kind", self.kind, max_length=40):
             check.add("kind", "kind.unknown", value=self.kind, kinds=list(KINDS))
-        if check.header_text("locale", self.locale, max_length=40) and self.locale not in LOCALES:
+        if not _known(self.locale, LOCALES) and check.header_text(
+            "locale", self.locale, max_length=40
+        ):
             check.add("locale", "locale.unknown", value=self.locale, supported=list(LOCALES))
         sender = check.addresses("sender", self.sender)
         recipients = check.addresses("to", self.to)
@@ -112,7 +115,9 @@ class Draft:
         if self.html is not None:
             check.text("html", self.html)
         in_reply_to = check.message_id("in_reply_to", self.in_reply_to)
-        references = check.references(self.references)
+        references = self.references
+        if type(references) is not tuple or references:  # () is the usual, and checked
+            references = check.references(references)
         send_on = cast(object, self.send_on)
         if isinstance(send_on, datetime):
             send_on = send_on.date()
@@ -291,6 +296,11 @@ class Draft:
             f"De{colon} {self.sender}\nÀ{colon} {to}\nObjet{colon} {self.subject}\n"
             f"À envoyer le{colon} {when}\n\n{self.body}\n"
         )
+
+
+def _known(value: object, known: Iterable[str]) -> bool:
+    """Whether ``value`` is one of the ``known`` strings (a str, not a look-alike)."""
+    return type(value) is str and value in known
 
 
 def _encodable(text: str) -> bool:
