@@ -1,5 +1,6 @@
 """The interviews the scale benchmarks and the profile draft: the built-in example,
-varied so that every interview is new to every cache (names, addresses, days, regions).
+varied so that every interview is new to every cache: names, addresses, phone numbers,
+days, regions, companies, positions, strengths, topics and afterthoughts.
 """
 
 from __future__ import annotations
@@ -44,6 +45,37 @@ _POSITIONS = (
 )  # fmt: skip
 
 
+# What a candidate brings and what they talked about vary too: each candidate has their
+# own strengths, topic, afterthought, city and phone number.
+_STRENGTHS = (
+    "cinq ans d'expérience en analyse de données", "une solide maîtrise de SQL et de Python",
+    "l'habitude de vulgariser des résultats complexes", "trois ans en gestion de projets Agile",
+    "une excellente connaissance de la paie", "la gestion d'une équipe de six personnes",
+    "un baccalauréat en communication", "une expérience en service à la clientèle",
+    "la maîtrise d'Excel et de Power BI", "un sens aigu de l'organisation",
+    "deux ans de développement React", "le bilinguisme français-anglais",
+    "une certification CPA", "l'animation d'ateliers de formation",
+)  # fmt: skip
+_TOPICS = (
+    "la migration des données vers le nuage", "le lancement du nouveau portail client",
+    "la refonte du processus d'accueil", "les outils de suivi budgétaire",
+    "la stratégie sur les réseaux sociaux", "l'automatisation des rapports mensuels",
+    "la formation des nouveaux employés", "la sécurité des applications mobiles",
+)  # fmt: skip
+_AFTERTHOUGHTS = (
+    (
+        "J'ai aussi dirigé la refonte du tableau de bord des ventes, utilisé chaque semaine "
+        "par quarante gestionnaires."
+    ),
+    "Je suis disponible dès le mois prochain.",
+    "J'ai donné une conférence sur l'analyse prédictive l'an dernier.",
+    "Je parle couramment l'espagnol.",
+    "J'ai coordonné le déménagement de nos bureaux sans interruption de service.",
+    "Mon portfolio en ligne présente mes projets récents.",
+)
+_CITIES = ("Montréal", "Québec", "Laval", "Gatineau", "Sherbrooke", "Lyon", "Liège", "Lausanne")
+
+
 def _family(index: int, salt: int) -> str:
     one = _FAMILY[(index + salt) % len(_FAMILY)]
     two = _FAMILY[(index // len(_FAMILY) + 7 * salt) % len(_FAMILY)]
@@ -62,9 +94,15 @@ def interview_dict(index: int) -> dict[str, Any]:
     candidate = data["candidate"]
     candidate["name"] = f"{_FIRST[index % len(_FIRST)]} {_family(index, 0)}"
     candidate["email"] = f"candidat{index}@example.com"
+    candidate["phone"] = f"{514 + index % 300} 555-{index % 10_000:04d}"
+    candidate["city"] = _CITIES[index % len(_CITIES)]
+    step = (1, 3, 5, 9, 11, 13)[index // len(_STRENGTHS) % 6]  # prime to 14: three apart
+    data["strengths"] = [_STRENGTHS[(index + k * step) % len(_STRENGTHS)] for k in range(3)]
+    data["forgot_to_mention"] = _AFTERTHOUGHTS[index % len(_AFTERTHOUGHTS)]
     first, second = data["interviewers"]
     first["name"] = f"{_INTERVIEWER[index % len(_INTERVIEWER)]} {_family(index, 1)}"
     second["name"] = f"{_COLLEAGUE[index % len(_COLLEAGUE)]} {_family(index, 2)}"
+    first["topic"] = _TOPICS[index % len(_TOPICS)]
     data["hiring_contact"]["name"] = first["name"]
     for number, person in enumerate((first, second)):
         person["email"] = f"personne{number}.{index}@example.com"
