@@ -360,7 +360,7 @@ def _line_cache(rules: Typography) -> Callable[[str], str]:
     """:func:`_typeset` for ``rules``, line by line, cached: a letter's set phrases
     (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back in
     every letter of a batch."""
-    return lru_cache(maxsize=1024)(partial(_typeset_line, rules=rules))
+    return lru_cache(maxsize=4096)(partial(_typeset_line, rules=rules))
 
 
 _SIGNS = re.compile(r"['\"«»;!?:]")
