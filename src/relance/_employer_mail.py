@@ -122,19 +122,22 @@ class Headers:
     ``email.message.Message`` does.
     """
 
-    __slots__ = ("_fields",)
+    __slots__ = ("_fields", "_first")
 
     def __init__(self, fields: list[tuple[str, str]]) -> None:
         self._fields = fields
         """(name, value): the value as the policy's source parse gives it, folds kept."""
+        self._first: dict[str, str] = {}
+        """The first value of each name, by its lower case."""
+        for name, value in fields:
+            self._first.setdefault(name.lower(), value)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.raw(name) is not None
 
     def raw(self, name: str) -> str | None:
         """The value of the first field ``name`` as written, folds kept; None if absent."""
-        wanted = name.lower()
-        return next((value for key, value in self._fields if key.lower() == wanted), None)
+        return self._first.get(name.lower())
 
     def _parsed(self, name: str, value: str) -> Any:
         """The stdlib's header object, as ``message[name]`` gives it."""

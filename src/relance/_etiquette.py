@@ -68,7 +68,7 @@ def appel(contact: Contact | None) -> str:
 def sign_off(closing: str, *lines: str | None) -> str:
     """The closing, then the signature: after a short closing (« Cordialement, ») the
     name follows on the next line; after a full sentence, after a blank line."""
-    signature = "\n".join(line for line in lines if line)
+    signature = "\n".join([line for line in lines if line])
     return f"{closing}\n{signature}" if closing.endswith(",") else f"{closing}\n\n{signature}"
 
 

@@ -272,6 +272,7 @@ _PARTICLES = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)  # a name is greeted and signed in every message of an interview
 def family_name(full_name: str) -> str:
     """The family name in a full name: « Tremblay », « Le Gardeur », « de La Fontaine ».
 

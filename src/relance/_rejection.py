@@ -434,12 +434,11 @@ def _thread(message: Headers | None) -> tuple[str | None, tuple[str, ...]]:
     """
     if message is None:
         return None, ()
-    raw: dict[str, str] = {}
-    for name, value in message.items():
-        raw.setdefault(name.lower(), value)
-    ids = message_ids(raw.get("message-id", ""))
+    ids = message_ids(message.raw("Message-ID") or "")
     own = ids[0] if ids else None
-    chain = message_ids(raw.get("references", "")) or message_ids(raw.get("in-reply-to", ""))
+    chain = message_ids(message.raw("References") or "") or message_ids(
+        message.raw("In-Reply-To") or ""
+    )
     references = list(dict.fromkeys(ref for ref in chain if ref != own))
     if len(references) > MAX_REFERENCES - 1:
         references = references[:1] + references[-(MAX_REFERENCES - 2) :]
@@ -506,11 +505,13 @@ def _one_spaced(line: str) -> bool:
     that textwrap breaks at (tab, form feed…), and no word of other spaces alone
     (« \u00a0 », which textwrap drops). Such a line is packed greedily by
     :func:`_pack`, as textwrap packs it."""
-    if "  " in line or line[0] == " " or line[-1] == " ":
-        return False
-    if any(space in line for space in "\t\x0b\x0c\r"):
+    if "  " in line or line[0] == " " or line[-1] == " " or _OTHER_BREAKS.search(line):
         return False
     return not any(map(str.isspace, line.split(" ")))
+
+
+_OTHER_BREAKS = re.compile("[\t\x0b\x0c\r]")
+"""The spaces other than « » that textwrap breaks a line at."""
 
 
 def _pack(line: str) -> list[str]:
