@@ -566,3 +566,19 @@ def test_the_package_templates_find_every_attribute_they_read(
     rendered = [every_rendered(scenario) for scenario in ALL_SCENARIOS]
     assert rendered
     assert missed == set()
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    _joined(
+        [*"0123456789 ,.+a_²\u00a0\u202f$%€£kMG", "ans", " an", "M$", "Md€", "CHF", "000", " m2"],
+        14,
+    )
+)
+@example("10 000 $")
+@example("1,5 an")
+@example("5\u202fans et 20\u202f%")
+def test_units_change_only_a_text_with_a_digit_and_a_unit_after_it(text: str) -> None:
+    """Typography looks for amounts only where a digit has a unit after it."""
+    if _french._MAYBE_UNIT.search(text) is None:
+        assert _french.units(text) == text
