@@ -582,3 +582,15 @@ def test_units_change_only_a_text_with_a_digit_and_a_unit_after_it(text: str) ->
     """Typography looks for amounts only where a digit has a unit after it."""
     if _french._MAYBE_UNIT.search(text) is None:
         assert _french.units(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["SQL", "Python", "A et B", "l’anglais", "", "x, y"]), max_size=6),
+    st.sampled_from(["fr_CA", "fr_FR", "fr_BE", "fr_CH"]),
+)
+def test_a_list_is_joined_as_babel_joins_it(items: list[str], locale: str) -> None:
+    """join() formats with the region's patterns, looked up once: what Babel writes."""
+    from babel.lists import format_list
+
+    assert _french.join(items, locale) == format_list(items, locale=locale)

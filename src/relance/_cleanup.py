@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from ._french import Gender, a, elides, join
@@ -77,6 +78,11 @@ def element(text: str, *, names: Iterable[str] = ()) -> str:
     >>> element("Maîtrise de l’anglais."), element("SQL avancé;"), element("Power BI")
     ('maîtrise de l’anglais', 'SQL avancé', 'Power BI')
     """
+    return _element(text, tuple(names))
+
+
+@lru_cache(maxsize=1024)  # a position, a topic or a strength, in every message
+def _element(text: str, names: tuple[str, ...]) -> str:
     text = " ".join(text.split())
     while text and text[-1] in _FINAL_MARKS and not _ABBREVIATION_END.search(text):
         text = text[:-1].rstrip()

@@ -18,7 +18,7 @@ takes the locale as an explicit argument.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from functools import cache, lru_cache, partial
@@ -258,10 +258,27 @@ def the_day(day: date, today: date, locale: str) -> str:
 
 
 def join(items: Iterable[str], locale: str) -> str:
-    """A list in running text through Babel: « A, B et C »."""
-    from babel.lists import format_list
+    """A list in running text, with the region's list patterns from Babel: « A, B et C ».
 
-    return format_list(list(items), locale=_babel_locale(locale))
+    What ``babel.lists.format_list`` writes, with the patterns looked up once per
+    region rather than at every call, where the look-up was most of its time.
+    """
+    words = list(items)
+    if len(words) < 2:
+        return words[0] if words else ""
+    patterns = _list_patterns(locale)
+    if len(words) == 2 and "2" in patterns:
+        return patterns["2"].format(*words)
+    result = patterns["start"].format(words[0], words[1])
+    for word in words[2:-1]:
+        result = patterns["middle"].format(result, word)
+    return patterns["end"].format(result, words[-1])
+
+
+@lru_cache(maxsize=16)
+def _list_patterns(locale: str) -> Mapping[str, str]:
+    """The region's patterns of a list of items (CLDR's « standard » style)."""
+    return dict(_babel_locale(locale).list_patterns["standard"])
 
 
 @lru_cache(maxsize=16)
