@@ -369,17 +369,22 @@ def typography(text: str, rules: Typography) -> str:
     >>> typography("L'équipe: merci! Écrivez à l'adresse o'neil@example.com", rules)
     "L’équipe\\xa0: merci\\u202f! Écrivez à l’adresse o'neil@example.com"
     """
-    typeset = _line_cache(rules)
+    # The rules' three strings key the cache: their hash is the tuple's, computed in C,
+    # where the dataclass's own __hash__ is a Python call at every text.
+    typeset = _line_cache(
+        rules.before_colon, rules.before_high_punctuation, rules.inside_guillemets
+    )
     if "\n" not in text:
         return typeset(text)
     return "\n".join([typeset(line) if line else "" for line in text.split("\n")])
 
 
 @cache  # one per set of rules: a region's
-def _line_cache(rules: Typography) -> Callable[[str], str]:
-    """:func:`_typeset` for ``rules``, line by line, cached: a letter's set phrases
-    (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back in
-    every letter of a batch."""
+def _line_cache(before_colon: str, before_high: str, inside: str) -> Callable[[str], str]:
+    """:func:`_typeset` for one set of rules, line by line, cached: a letter's set
+    phrases (« Je vous prie d’agréer, Madame, mes salutations distinguées. ») come back
+    in every letter of a batch."""
+    rules = Typography(before_colon, before_high, inside)
     return lru_cache(maxsize=4096)(partial(_typeset_line, rules=rules))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from . import _french
@@ -38,6 +39,7 @@ class Variant(NamedTuple):
 _PARAGRAPHS = Variant._fields
 
 
+@cache  # at most nine interviewers
 def _variant(index: int) -> Variant:
     """The wording of each paragraph for the interviewer at ``index``."""
     return Variant(*((index + step * (index // 3)) % 3 for step in range(len(_PARAGRAPHS))))
