@@ -32,7 +32,7 @@ from relance import (
     thank_you_notes,
 )
 from relance._draft import format_address, simple_address
-from relance._employer_mail import _BLOCK_END, POLICY, Headers, read
+from relance._employer_mail import _BLOCK_END, POLICY, Headers, _source_parse, read
 from relance._headers import ENCODED_WORD, FORBIDDEN, SURROGATE, UNSAFE
 from relance._plan import _plan_from
 from relance._samples import example_rejection
@@ -594,3 +594,12 @@ def test_a_list_is_joined_as_babel_joins_it(items: list[str], locale: str) -> No
     from babel.lists import format_list
 
     assert _french.join(items, locale) == format_list(items, locale=locale)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_joined([*"Sa: \t\x7f=?,;<>@é", "Subject", "From", " : ", "=?utf-8?q?x?="], 12))
+@example("Subject : \t Re: x ")
+def test_a_one_line_field_is_split_as_the_policy_splits_it(text: str) -> None:
+    line = ("X-" + text.replace(":", "") + ":" + text).encode("utf-8", "surrogateescape")
+    name, value = POLICY.header_source_parse([line.decode("ascii", "surrogateescape") + "\r\n"])
+    assert _source_parse([line]) == (name.rstrip(" \t"), value)

@@ -228,6 +228,11 @@ def read(rejection: Rejection) -> Headers:
 def _source_parse(lines: list[bytes]) -> tuple[str, str]:
     """One field as the stdlib's parser stores it: its name (without the spaces some
     writers put before the colon) and its value, folds kept."""
+    if len(lines) == 1 and lines[0].isascii():
+        # What the policy gives for one line of ASCII, without its calls: the name up
+        # to the colon, the value after it without its leading blanks.
+        name, _, value = lines[0].decode("ascii").partition(":")
+        return name.rstrip(" \t"), value.lstrip(" \t")
     text = [line.decode("ascii", "surrogateescape") + "\r\n" for line in lines]
     name, value = POLICY.header_source_parse(text)
     return name.rstrip(" \t"), value

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ._addressee import person_name, same_name, takes_replies
@@ -485,19 +486,17 @@ def _apostrophes(word: str) -> str:
 
 def _card(text: str) -> str:
     """Break every line into lines of at most 40 characters, between words."""
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if not line:
-            lines.append("")
-        elif _one_spaced(line):
-            # What textwrap gives, without its chunking, which costs a call per word.
-            lines += [line] if len(line) <= NOTE_WIDTH else _pack(line)
-        else:
-            wrapped = textwrap.wrap(
-                line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False
-            )
-            lines += wrapped or [""]
-    return "\n".join(lines)
+    return "\n".join([_card_line(line) if line else "" for line in text.split("\n")])
+
+
+@lru_cache(maxsize=1024)  # a card's set phrases come back in every card of a batch
+def _card_line(line: str) -> str:
+    """One line of a card, broken into lines of at most 40 characters."""
+    if _one_spaced(line):
+        # What textwrap gives, without its chunking, which costs a call per word.
+        return line if len(line) <= NOTE_WIDTH else "\n".join(_pack(line))
+    wrapped = textwrap.wrap(line, width=NOTE_WIDTH, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(wrapped)
 
 
 def _one_spaced(line: str) -> bool:
