@@ -603,3 +603,17 @@ def test_a_one_line_field_is_split_as_the_policy_splits_it(text: str) -> None:
     line = ("X-" + text.replace(":", "") + ":" + text).encode("utf-8", "surrogateescape")
     name, value = POLICY.header_source_parse([line.decode("ascii", "surrogateescape") + "\r\n"])
     assert _source_parse([line]) == (name.rstrip(" \t"), value)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_PERSON, _NAME_WORD, st.just("")), _CLEAN_ADDRESS)
+@example("Marie-Ève O’Neil", "marie@example.ca")
+@example('Tremblay, "Marie"', "m@example.ca")
+def test_an_address_is_formatted_as_the_stdlib_formats_it(name: str, address: str) -> None:
+    """A plain name and address are written without the stdlib: as it writes them."""
+    username, _, domain = address.rpartition("@")
+    try:
+        expected = str(Address(display_name=name, username=username, domain=domain))
+    except ValueError:  # a name the stdlib refuses (a line break): relance's checks do too
+        return
+    assert format_address.__wrapped__(name, address) == expected

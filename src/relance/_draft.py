@@ -51,6 +51,9 @@ def format_address(name: str, address: str) -> str:
     address was validated and normalized by the model (no quoted local part), so it is
     split here rather than parsed again by the stdlib's much slower address parser.
     """
+    plain = f"{name} <{address}>" if name else address
+    if simple_address(plain) == (name, address):
+        return plain  # nothing to quote: what the stdlib writes (tests/test_fast_paths.py)
     username, _, domain = address.rpartition("@")
     return str(Address(display_name=name, username=username, domain=domain))
 

@@ -145,6 +145,20 @@ class _Checker:
             raise InvalidInput(self.problems)
 
 
+def checked_mailbox(name: object, email: object) -> tuple[str, str | None]:
+    """A display name and an address, checked as a :class:`Contact`'s ``name`` and
+    ``email`` are, without the rest of a contact.
+
+    Raises:
+        InvalidInput: the problems of ``name`` and ``email``, as a contact names them.
+    """
+    check = _Checker()
+    checked_name = check.text("name", name, required=True)
+    checked_email = check.email("email", email)
+    check.raise_if_any()
+    return cast(str, checked_name), checked_email
+
+
 def _set(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
 

@@ -21,7 +21,7 @@ from ._employer_mail import Headers, Rejection, read
 from ._etiquette import courtesy
 from ._headers import ENCODED_WORD, FORBIDDEN, MAX_RECIPIENTS, MAX_REFERENCES, message_ids
 from ._locales import locale_info
-from ._model import Contact, Interview
+from ._model import Contact, Interview, checked_mailbox
 from ._render import Templates, as_templates, render
 from ._script import Script
 from .errors import InvalidInput, Problem
@@ -339,8 +339,8 @@ def _senders(interview: Interview, message: Headers, header_name: str) -> list[_
     people = [c for c in (*interview.interviewers, interview.hiring_contact) if c is not None]
     by_address = {c.email.casefold(): c for c in people if c.email}
     senders = []
-    for contact, display_name in _people(message, header_name):
-        address = contact.email or ""
+    for email, display_name in _people(message, header_name):
+        address = email or ""
         known = by_address.get(address.casefold())
         person = None  # not needed to greet a known contact
         if known is None:
@@ -351,8 +351,8 @@ def _senders(interview: Interview, message: Headers, header_name: str) -> list[_
     return senders
 
 
-def _people(message: Headers, header_name: str) -> list[tuple[Contact, str]]:
-    """The addresses of one header, checked like any input: (contact, display name)."""
+def _people(message: Headers, header_name: str) -> list[tuple[str | None, str]]:
+    """The addresses of one header, checked like any contact's: (address, display name)."""
     field = f"rejection.{header_name}"
     if header_name not in message:
         return []
@@ -370,17 +370,17 @@ def _people(message: Headers, header_name: str) -> list[tuple[Contact, str]]:
         raise InvalidInput.of(
             field, "rejection.too_many_addresses", count=len(addresses), max=MAX_RECIPIENTS
         )
-    people: list[tuple[Contact, str]] = []
+    people: list[tuple[str | None, str]] = []
     problems: list[Problem] = []
     for display_name, addr_spec in addresses:
         try:
             # The model's own checks: no line break or encoded word in the name, and
             # an address email-validator accepts.
-            checked = Contact(name=display_name or "?", email=addr_spec)
+            name, email = checked_mailbox(display_name or "?", addr_spec)
         except InvalidInput as err:
             problems += err.prefixed(field).problems
             continue
-        people.append((checked, checked.name if display_name else ""))
+        people.append((email, name if display_name else ""))
     if problems:
         raise InvalidInput(problems)
     return people
