@@ -216,6 +216,7 @@ def article_for(name: str, *, force: bool | None = None) -> str | None:
     return "la " if gender == "f" else "le "
 
 
+@lru_cache(maxsize=256)  # a company is named in every message of an interview
 def with_article(name: str, *, force: bool | None = None) -> str:
     """An institution's name as said in running text: « l’Université Laval ».
 
