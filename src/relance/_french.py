@@ -388,29 +388,30 @@ def _line_cache(before_colon: str, before_high: str, inside: str) -> Callable[[s
     return lru_cache(maxsize=4096)(partial(_typeset_line, rules=rules))
 
 
-_SIGNS = re.compile(r"['\"«»;!?:]")
-"""A character some rule of :func:`_typeset` starts from, digits aside (one set, for
-the engine to skip to); the rules' other signs are « ... », two spaces and « - »
-between spaces."""
+_PROSE_SIGNS = re.compile(r"['\"«»;!?:]")
+"""A character some rule of prose starts from (one set, for the engine to skip to);
+the rules' other signs are « ... », two spaces and « - » between spaces."""
+_SIGNS = re.compile(r"['\"«»;!?:0-9]")
+"""The same, or a digit."""
 
 
 def _quiet(text: str) -> bool:
     """Whether no rule of typography applies to ``text``: it has none of their signs,
     and its digits (« le lundi 16 novembre ») make no amount, no time and no phone
     number (which typography sets aside, and what is left may then read as a time)."""
+    if "..." in text or "  " in text or " - " in text:
+        return False
+    sign = _SIGNS.search(text)  # one search for most lines, which hold no sign at all
+    if sign is None:
+        return True
+    if sign.group() not in _DIGITS:
+        return False
+    digit = sign.start()  # the first digit, with no sign of prose before it
     return (
-        _SIGNS.search(text) is None
-        and "..." not in text
-        and "  " not in text
-        and " - " not in text
-        and (
-            (digit := _first_digit(text)) < 0
-            or (
-                _MAYBE_UNIT.search(text, digit) is None
-                and _HOURS.search(text, digit) is None
-                and _PHONE_SPAN.search(text, _phone_start(text, digit)) is None
-            )
-        )
+        _PROSE_SIGNS.search(text, digit) is None
+        and _MAYBE_UNIT.search(text, digit) is None
+        and _HOURS.search(text, digit) is None
+        and _PHONE_SPAN.search(text, _phone_start(text, digit)) is None
     )
 
 
