@@ -114,7 +114,8 @@ def raw_work(data: dict[str, Any], rejection: bytes) -> dict[str, int]:
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     counts = {"renders": 0, "dates": 0, "addresses": 0}
     for (path, _, function), (calls, *_) in stats.items():
-        if function == "render" and path.endswith(os.path.join("jinja2", "environment.py")):
+        # Each render makes one context, however the template is rendered.
+        if function == "new_context" and path.endswith(os.path.join("jinja2", "environment.py")):
             counts["renders"] += calls
         elif function in ("long_date", "clock_time") and path.endswith("_french.py"):
             counts["dates"] += calls

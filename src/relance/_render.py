@@ -189,7 +189,7 @@ def _templates_at(path: str) -> Templates:
 
 def _raw(name: str, context: Mapping[str, Any], templates: Templates | None) -> str:
     if templates is None:
-        return _template(name).render(context)
+        return _render_package(_template(name), context)
     try:
         template = templates.template(name)
     except TemplateSyntaxError as err:
@@ -228,6 +228,22 @@ def _template(name: str) -> Template:
     # that copy was a quarter of a short template's render. A dict holds the same names.
     template.globals = dict(template.globals)
     return template
+
+
+def _render_package(template: Template, context: Mapping[str, Any]) -> str:
+    """What ``template.render(context)`` does, for a package template: the context is
+    passed as it is (``shared``), where render() copies it twice, once to merge the
+    globals in, which no package template reads (a test renders them all, and
+    ``StrictUndefined`` would refuse a global missing). Jinja2 never writes to the
+    mapping it is given: what a template sets goes to the context's own ``vars``."""
+    variables = context if type(context) is dict else dict(context)
+    environment = template.environment
+    try:
+        return environment.concat(
+            template.root_render_func(template.new_context(variables, shared=True))
+        )
+    except Exception:
+        environment.handle_exception()
 
 
 def _file(err: TemplateSyntaxError) -> str:
