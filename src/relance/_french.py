@@ -221,7 +221,6 @@ def clock_time(moment: time) -> str:
     return f"{moment.hour}\u00a0h"
 
 
-@lru_cache(maxsize=1024)  # a few months of days, in a few regions
 def relative_day(day: date, today: date, locale: str) -> str:
     """``day`` said from ``today``'s point of view: « hier », « lundi » (same week),
     « vendredi dernier », the date; never « avant-hier », which reads as spoken.
@@ -246,7 +245,6 @@ def relative_day(day: date, today: date, locale: str) -> str:
     return the_day(day, today, locale)
 
 
-@lru_cache(maxsize=1024)  # a few months of days, in a few regions
 def the_day(day: date, today: date, locale: str) -> str:
     """A day named in full with its article, as a subject or a later message says it:
     « le mardi 1er décembre », with the year when it is not ``today``'s.
