@@ -106,7 +106,11 @@ def enumeration(items: Iterable[str], locale: str, *, names: Iterable[str] = ())
     >>> enumeration(["cinq ans d’expérience", "SQL", "Python"], "fr_FR")
     'cinq ans d’expérience, SQL et Python'
     """
-    names = tuple(names)
+    return _enumeration(tuple(items), locale, tuple(names))
+
+
+@lru_cache(maxsize=256)  # the strengths of an interview, in each note
+def _enumeration(items: tuple[str, ...], locale: str, names: tuple[str, ...]) -> str:
     cleaned = [element(item, names=names) for item in items]
     if len(cleaned) > 1 and any(_AND.search(item) for item in cleaned):
         return ", ".join(cleaned[:-1]) + " ainsi que " + cleaned[-1]
@@ -129,6 +133,7 @@ _LEAD_IN = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # the afterthought of an interview, in each note
 def phrase(text: str) -> str:
     """A user's sentence, clean: lead-in folded, capital first, period last.
 

@@ -97,6 +97,7 @@ def elides(text: str) -> bool:
     return first in _VOWELS
 
 
+@lru_cache(maxsize=1024)  # a position, a company, a day: in every message
 def de(text: str, *, contract: bool = True) -> str:
     """``de`` before ``text``: elided, or contracted with a leading article.
 
@@ -115,6 +116,7 @@ def de(text: str, *, contract: bool = True) -> str:
     return f"d’{text}" if elides(text) else f"de {text}"
 
 
+@lru_cache(maxsize=1024)  # a position, a company, a day: in every message
 def a(text: str) -> str:
     """``à`` before ``text``, contracted with a leading ``le``/``les``: « au Devoir »."""
     match = _ARTICLE.match(text)
