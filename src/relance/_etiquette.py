@@ -5,6 +5,8 @@ The rules and their sources are in docs/french.md and docs/regions.md.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ._locales import locale_info
 from ._model import Contact, Interview
 
@@ -65,6 +67,7 @@ def appel(contact: Contact | None) -> str:
     return f"Bonjour {contact.name},"
 
 
+@lru_cache(maxsize=256)  # one signature, under every message of an interview
 def sign_off(closing: str, *lines: str | None) -> str:
     """The closing, then the signature: after a short closing (« Cordialement, ») the
     name follows on the next line; after a full sentence, after a blank line."""

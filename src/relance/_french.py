@@ -147,6 +147,7 @@ _FEMININE = {
 }
 
 
+@lru_cache(maxsize=256)  # a few adjectives, in every note
 def agree(word: str, gender: Gender | None) -> str:
     """An adjective, participle or noun in agreement with the sender's gender.
 
