@@ -382,12 +382,8 @@ def test_units_are_found_as_the_look_behind_found_them(text: str) -> None:
     assert _french.units(text) == units_by_look_behind(text)
 
 
-_RULES = st.sampled_from(
-    [
-        _french.Typography("\u00a0", "\u202f", "\u00a0"),
-        _french.Typography("\u202f", "\u202f", "\u202f"),
-    ]
-)
+_QUEBEC = _french.Typography("\u00a0", "\u202f", "\u00a0")
+_RULES = st.sampled_from([_QUEBEC, _french.Typography("\u202f", "\u202f", "\u202f")])
 
 
 @settings(max_examples=500, deadline=None)
@@ -410,11 +406,11 @@ _RULES = st.sampled_from(
     ),
     _RULES,
 )
-@example("Tél. ( - 514 555 0199)", _french.Typography("\u00a0", "\u202f", "\u00a0"))
-@example("Tél. + - 33 1 23 45 67 89", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example("Tél. ( - 514 555 0199)", _QUEBEC)
+@example("Tél. + - 33 1 23 45 67 89", _QUEBEC)
 @example(
     "Appelez-moi au (514) 555-0199 ou au +33 1 23 45 67 89 : à 16h30, 5 ans",
-    _french.Typography("\u00a0", "\u202f", "\u00a0"),
+    _QUEBEC,
 )
 def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
     text: str, rules: _french.Typography
@@ -454,10 +450,10 @@ def test_typography_from_the_first_digit_is_typography_over_the_whole_text(
     ).map("\n".join),
     _RULES,
 )
-@example("0\n...:16h30  et 9 h", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example("0\n...:16h30  et 9 h", _QUEBEC)
 @example(
     "Je répète :\n514 555-0199\n! « x »\n10\n000 $",
-    _french.Typography("\u00a0", "\u202f", "\u00a0"),
+    _QUEBEC,
 )
 def test_typography_line_by_line_is_typography_over_the_whole_text(
     text: str, rules: _french.Typography
@@ -534,9 +530,9 @@ def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) 
     ),
     _RULES,
 )
-@example("Bonjour Dominique Bélanger,", _french.Typography("\u00a0", "\u202f", "\u00a0"))
-@example("16h300 000", _french.Typography("\u00a0", "\u202f", "\u00a0"))
-@example("16h30514 555-0199", _french.Typography("\u00a0", "\u202f", "\u00a0"))
+@example("Bonjour Dominique Bélanger,", _QUEBEC)
+@example("16h300 000", _QUEBEC)
+@example("16h30514 555-0199", _QUEBEC)
 def test_a_quiet_text_is_one_typography_leaves_as_it_is(
     text: str, rules: _french.Typography
 ) -> None:

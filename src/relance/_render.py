@@ -223,9 +223,10 @@ def _raw(name: str, context: Mapping[str, Any], templates: Templates | None) -> 
 @cache
 def _template(name: str) -> Template:
     template = _package().get_template(name)
-    # Jinja2 copies a template's globals into the context of every render: kept as a
-    # ChainMap over the environment's globals, which relance never changes once made,
-    # that copy was a quarter of a short template's render. A dict holds the same names.
+    # Every render's context still lists the names of the template's globals (none of
+    # them is passed in: see _render_package). Kept as a ChainMap over the environment's
+    # globals, which relance never changes once made, that listing walks both maps; a
+    # dict holds the same names.
     template.globals = dict(template.globals)
     return template
 
