@@ -16,6 +16,7 @@ from email import message_from_bytes, policy
 from email.headerregistry import Address
 from email.parser import BytesHeaderParser
 from email.utils import format_datetime, getaddresses
+from typing import cast
 
 import pytest
 from hypothesis import example, given, settings
@@ -31,9 +32,10 @@ from relance import (
     rejection_reply,
     thank_you_notes,
 )
-from relance._draft import format_address, simple_address
+from relance._draft import Draft, _ascii_domain, _Check, format_address, simple_address
 from relance._employer_mail import _BLOCK_END, POLICY, Headers, _source_parse, read
 from relance._headers import ENCODED_WORD, FORBIDDEN, SURROGATE, UNSAFE
+from relance._model import checked_mailbox
 from relance._plan import _plan_from
 from relance._samples import example_rejection
 from relance._script import spoken_words
@@ -613,3 +615,71 @@ def test_an_address_is_formatted_as_the_stdlib_formats_it(name: str, address: st
     except ValueError:  # a name the stdlib refuses (a line break): relance's checks do too
         return
     assert format_address.__wrapped__(name, address) == expected
+
+
+def test_a_draft_relance_composes_is_the_draft_its_constructor_makes() -> None:
+    """relance's own drafts read their addresses when a message is built, not when they
+    are made: they are the drafts the constructor makes, with the same addresses."""
+    seen = 0
+    for scenario in ALL_SCENARIOS:
+        for _kind, output in every_rendered(scenario).values():
+            if not isinstance(output, Draft):
+                continue
+            assert "_addresses" not in vars(output)  # not read yet
+            checked = Draft(**{f.name: getattr(output, f.name) for f in dataclasses.fields(Draft)})
+            assert output == checked
+            assert output._addresses == checked._addresses
+            assert pickle.loads(pickle.dumps(output)) == output  # noqa: S301 - our own bytes
+            seen += 1
+    assert seen > 300
+
+
+def test_a_composed_draft_whose_address_does_not_read_back_says_so_when_built() -> None:
+    """Were format_address to write an address that does not read back, the message is
+    not built: the draft names the field, as its constructor would have."""
+    fields = dataclasses.asdict(thank_you_notes(SCENARIOS[0].interview)[0])
+    composed = Draft._composed(**{**fields, "to": "Marie <marie@exemple..ca>"})
+    with pytest.raises(InvalidInput) as caught:
+        composed.to_eml()
+    assert [problem.field for problem in caught.value.problems] == ["to"]
+    with pytest.raises(InvalidInput):
+        Draft(**{**fields, "to": "Marie <marie@exemple..ca>"})
+
+
+_ANY_NAME = st.one_of(
+    _NAME, _PERSON, _NAME_WORD, st.text(st.characters(codec="utf-8"), max_size=16)
+)
+_ANY_EMAIL = st.one_of(
+    _CLEAN_ADDRESS,
+    _ADDRESS,
+    st.builds(lambda local, label: f"{local}@{label}.québec.ca", _ATEXT, _LABEL),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(_ANY_NAME, _ANY_EMAIL), min_size=1, max_size=3))
+@example([("Tremblay, Marie", "marie@example.ca"), ("J.-P. Roy", "jp@exemple.québec.ca")])
+@example([('Marie "la grande" Côté', "m@example.ca")])
+def test_the_addresses_relance_writes_of_checked_mailboxes_read_back_as_them(
+    mailboxes: list[tuple[str, str]],
+) -> None:
+    """Why a composed draft need not read its addresses at once: what format_address
+    writes of names and addresses the model checked (one, or several joined as a
+    reply's ``To`` is) reads back as exactly those mailboxes."""
+    checked = []
+    for name, email in mailboxes:
+        try:
+            checked.append(checked_mailbox(name, email))
+        except InvalidInput:
+            continue
+    if not checked:
+        return
+    value = ", ".join(format_address(name, cast(str, email)) for name, email in checked)
+    check = _Check()
+    expected = []
+    for name, email in checked:
+        local, _, domain = _ascii_domain(cast(str, email)).rpartition("@")
+        expected.append(Address(display_name=name, username=local, domain=domain))
+    assert check.addresses("to", value) == tuple(expected), check.problems
+    sender = format_address(*cast(tuple[str, str], checked[0]))
+    assert check.sender_and_recipients(sender, value) == (expected[0], tuple(expected))

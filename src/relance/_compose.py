@@ -53,7 +53,7 @@ def draft(
     (and its HTML part when asked for or overridden)."""
     subject = subject or render(f"{base}.subject.txt", context, templates=templates, one_line=True)
     body = render(f"{base}.body.txt", context, templates=templates)
-    return Draft(
+    return Draft._composed(
         kind=kind,
         locale=interview.locale,
         sender=sender(interview),

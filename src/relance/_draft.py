@@ -101,6 +101,48 @@ class Draft:
     ``to_message()`` then builds ``multipart/alternative``, the plain text first."""
 
     def __post_init__(self) -> None:
+        self._check(addresses=True)
+
+    @classmethod
+    def _composed(
+        cls,
+        *,
+        kind: str,
+        locale: str,
+        sender: str,
+        to: str,
+        subject: str,
+        body: str,
+        send_on: date,
+        in_reply_to: str | None,
+        references: tuple[str, ...],
+        html: str | None,
+    ) -> Draft:
+        """A draft relance composed itself, checked as the constructor checks one, but
+        for its addresses: :func:`format_address` wrote them from contacts the model
+        checked, and they are read when a message is built, not here. Every value
+        :func:`format_address` writes from a checked contact reads back as that contact
+        (tests/test_fast_paths.py); the subject, the body and the thread come from
+        templates and from the employer's mail, and are checked here."""
+        draft = object.__new__(cls)
+        draft.__dict__.update(
+            kind=kind,
+            locale=locale,
+            sender=sender,
+            to=to,
+            subject=subject,
+            body=body,
+            send_on=send_on,
+            in_reply_to=in_reply_to,
+            references=references,
+            html=html,
+        )
+        draft._check(addresses=False)
+        return draft
+
+    def _check(self, *, addresses: bool) -> None:
+        """Check every field (the addresses only when ``addresses``), normalize what
+        needs it, or raise :class:`~relance.InvalidInput` with every problem."""
         check = _Check()
         # A known kind or locale is safe text: only another value needs the header checks.
         if not _known(self.kind, KINDS) and check.header_text("kind", self.kind, max_length=40):
@@ -109,10 +151,7 @@ class Draft:
             "locale", self.locale, max_length=40
         ):
             check.add("locale", "locale.unknown", value=self.locale, supported=list(LOCALES))
-        sender = check.addresses("sender", self.sender)
-        recipients = check.addresses("to", self.to)
-        if sender is not None and len(sender) != 1:
-            check.add("sender", "address.one_sender")
+        found = check.sender_and_recipients(self.sender, self.to) if addresses else None
         check.header_text("subject", self.subject, max_length=_MAX_SUBJECT)
         check.text("body", self.body)
         if self.html is not None:
@@ -131,13 +170,18 @@ class Draft:
         object.__setattr__(self, "send_on", send_on)
         object.__setattr__(self, "in_reply_to", in_reply_to)
         object.__setattr__(self, "references", references)
-        # The cached property below, filled once here from the parse just done.
-        self.__dict__["_addresses"] = (cast(tuple[Address, ...], sender)[0], recipients or ())
+        if found is not None:  # the cached property below, from the parse just done
+            self.__dict__["_addresses"] = found
 
     @cached_property
     def _addresses(self) -> tuple[Address, tuple[Address, ...]]:
-        """The sender and the recipients as typed addresses (set by ``__post_init__``)."""
-        raise AssertionError("filled by __post_init__")  # pragma: no cover
+        """The sender and the recipients as typed addresses: read by ``__post_init__``,
+        or here, the first time a message is built, for a draft relance composed."""
+        check = _Check()
+        found = check.sender_and_recipients(self.sender, self.to)
+        if found is None:
+            raise InvalidInput(check.problems)
+        return found
 
     def to_message(
         self, *, message_id: str | None = None, date: datetime | None = None
@@ -364,6 +408,19 @@ class _Check:
             self.problems.append(replace(found, field=field))
             return None
         return found
+
+    def sender_and_recipients(
+        self, sender: object, to: object
+    ) -> tuple[Address, tuple[Address, ...]] | None:
+        """The one sender and the recipients, or None when either has a problem."""
+        found = self.addresses("sender", sender)
+        recipients = self.addresses("to", to)
+        if found is not None and len(found) != 1:
+            self.add("sender", "address.one_sender")
+            return None
+        if found is None or recipients is None:
+            return None
+        return found[0], recipients
 
     def message_id(self, field: str, value: object) -> str | None:
         if value is None:
