@@ -34,7 +34,14 @@ from relance import (
 )
 from relance._draft import Draft, _ascii_domain, _Check, format_address, simple_address
 from relance._employer_mail import _BLOCK_END, POLICY, Headers, _source_parse, read
-from relance._headers import ENCODED_WORD, FORBIDDEN, SURROGATE, UNSAFE
+from relance._headers import (
+    ENCODED_WORD,
+    FORBIDDEN,
+    MAX_REFERENCES,
+    SURROGATE,
+    UNSAFE,
+    message_ids,
+)
 from relance._model import checked_mailbox
 from relance._plan import _plan_from
 from relance._samples import example_rejection
@@ -683,3 +690,29 @@ def test_the_addresses_relance_writes_of_checked_mailboxes_read_back_as_them(
     assert check.addresses("to", value) == tuple(expected), check.problems
     sender = format_address(*cast(tuple[str, str], checked[0]))
     assert check.sender_and_recipients(sender, value) == (expected[0], tuple(expected))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_joined([*"<>@=?., \t\r\nab[]é\x00", "<a@b>", "=?utf-8?q?x?=", "x@y"], 16))
+@example("<=?utf-8?q?x?=@evil.example> <a=b@c.example>")
+def test_every_id_of_a_thread_is_one_a_draft_keeps_as_it_is(text: str) -> None:
+    """Why a composed draft need not check its thread again: each id message_ids reads
+    is one the constructor's checks keep as it is, without a problem."""
+    ids = message_ids(text)
+    check = _Check()
+    for found in ids:
+        assert check.message_id("in_reply_to", found) == found
+    assert check.references(tuple(ids[:MAX_REFERENCES])) == tuple(ids[:MAX_REFERENCES])
+    assert not check.problems
+
+
+def test_a_long_thread_is_cut_to_what_a_draft_takes() -> None:
+    chain = " ".join(f"<id{n}@example.com>" for n in range(MAX_REFERENCES * 2))
+    mail = example_rejection().replace(
+        b"Message-ID:", b"References: " + chain.encode() + b"\r\nMessage-ID:", 1
+    )
+    reply = rejection_reply(SCENARIOS[0].interview, rejection=mail).email
+    assert len(reply.references) == MAX_REFERENCES
+    assert reply.references[0] == "<id0@example.com>"
+    assert reply.references[-1] == reply.in_reply_to
+    assert Draft(**dataclasses.asdict(reply)) == reply

@@ -101,7 +101,7 @@ class Draft:
     ``to_message()`` then builds ``multipart/alternative``, the plain text first."""
 
     def __post_init__(self) -> None:
-        self._check(addresses=True)
+        self._check()
 
     @classmethod
     def _composed(
@@ -119,11 +119,17 @@ class Draft:
         html: str | None,
     ) -> Draft:
         """A draft relance composed itself, checked as the constructor checks one, but
-        for its addresses: :func:`format_address` wrote them from contacts the model
-        checked, and they are read when a message is built, not here. Every value
-        :func:`format_address` writes from a checked contact reads back as that contact
-        (tests/test_fast_paths.py); the subject, the body and the thread come from
-        templates and from the employer's mail, and are checked here."""
+        for two fields it wrote itself:
+
+        - its addresses: :func:`format_address` wrote them from contacts the model
+          checked, and they are read when a message is built, not here. What it writes
+          of any checked name and address reads back as exactly that mailbox;
+        - its thread (``in_reply_to``, ``references``): ``_headers.message_ids`` read them
+          from the employer's mail, and each id it returns is one the constructor
+          keeps as it is.
+
+        tests/test_fast_paths.py asserts both. The subject and the body come from
+        templates, a user's among them, and are checked here."""
         draft = object.__new__(cls)
         draft.__dict__.update(
             kind=kind,
@@ -137,12 +143,12 @@ class Draft:
             references=references,
             html=html,
         )
-        draft._check(addresses=False)
+        draft._check(composed=True)
         return draft
 
-    def _check(self, *, addresses: bool) -> None:
-        """Check every field (the addresses only when ``addresses``), normalize what
-        needs it, or raise :class:`~relance.InvalidInput` with every problem."""
+    def _check(self, *, composed: bool = False) -> None:
+        """Check every field (but what a composed draft's own were written by), normalize
+        what needs it, or raise :class:`~relance.InvalidInput` with every problem."""
         check = _Check()
         # A known kind or locale is safe text: only another value needs the header checks.
         if not _known(self.kind, KINDS) and check.header_text("kind", self.kind, max_length=40):
@@ -151,15 +157,16 @@ class Draft:
             "locale", self.locale, max_length=40
         ):
             check.add("locale", "locale.unknown", value=self.locale, supported=list(LOCALES))
-        found = check.sender_and_recipients(self.sender, self.to) if addresses else None
+        found = None if composed else check.sender_and_recipients(self.sender, self.to)
         check.header_text("subject", self.subject, max_length=_MAX_SUBJECT)
         check.text("body", self.body)
         if self.html is not None:
             check.text("html", self.html)
-        in_reply_to = check.message_id("in_reply_to", self.in_reply_to)
-        references = self.references
-        if type(references) is not tuple or references:  # () is the usual, and checked
-            references = check.references(references)
+        in_reply_to, references = self.in_reply_to, self.references
+        if not composed:
+            in_reply_to = check.message_id("in_reply_to", in_reply_to)
+            if type(references) is not tuple or references:  # () is the usual, and checked
+                references = check.references(references)
         send_on = cast(object, self.send_on)
         if isinstance(send_on, datetime):
             send_on = send_on.date()
