@@ -542,6 +542,8 @@ def test_from_dict_sets_every_field_as_the_constructor_does(scenario: Scenario) 
 @example("Bonjour Dominique Bélanger,", _QUEBEC)
 @example("16h300 000", _QUEBEC)
 @example("16h30514 555-0199", _QUEBEC)
+@example("514\u00a0555-0199", _QUEBEC)
+@example("+1 (514) 555-0199", _QUEBEC)
 def test_a_quiet_text_is_one_typography_leaves_as_it_is(
     text: str, rules: _french.Typography
 ) -> None:
@@ -716,3 +718,11 @@ def test_a_long_thread_is_cut_to_what_a_draft_takes() -> None:
     assert reply.references[0] == "<id0@example.com>"
     assert reply.references[-1] == reply.in_reply_to
     assert Draft(**dataclasses.asdict(reply)) == reply
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(f"(?:{_french._UNIT_SYMBOLS}|{_french._UNIT_WORDS})", fullmatch=True))
+def test_the_unit_gate_lets_every_unit_through(unit: str) -> None:
+    """The gate's look-ahead lists the first character of every unit: none is missed."""
+    assert _french._MAYBE_UNIT.search(f"5 {unit}") is not None
+    assert _french._MAYBE_UNIT.search(f"5{unit}") is not None

@@ -349,10 +349,13 @@ _NUMBER_UNIT = re.compile(  # a digit first, for the engine to skip to (not a gr
     rf"(?:[ \u00a0\u202f]?({_UNIT_SYMBOLS})|[ \u00a0\u202f]({_UNIT_WORDS}))(?!\w)"
 )
 """A number and its unit, from the first digit of the number."""
-_MAYBE_UNIT = re.compile(rf"[0-9][ \u00a0\u202f]?(?:{_UNIT_SYMBOLS}|{_UNIT_WORDS})")
+_MAYBE_UNIT = re.compile(
+    rf"[0-9][ \u00a0\u202f]?(?=[%$€£kMGCamsjhcTepgdf])(?:{_UNIT_SYMBOLS}|{_UNIT_WORDS})"
+)
 """A digit and a unit after it: what every number and unit ends with. Much cheaper to
 search than :data:`_NUMBER_UNIT`, which tries every way to group a number's digits at
-every digit (6 us on a line with a phone number said twice)."""
+every digit (6 us on a line with a phone number said twice). The look-ahead holds the
+first letter of every unit: at a digit followed by none, the alternatives are not tried."""
 _NOT_BEFORE_NUMBER = re.compile(r"[\w.,\u00a0\u202f+]")
 """What may not come just before a number's first digit (« 1,5 » is one number)."""
 _MAYBE_HOURS = re.compile(r"[0-9][ \u00a0\u202f]?h")  # cheap to search: a literal set first
@@ -410,12 +413,16 @@ def _quiet(text: str) -> bool:
     if sign.group() not in _DIGITS:
         return False
     digit = sign.start()  # the first digit, with no sign of prose before it
-    return (
-        _PROSE_SIGNS.search(text, digit) is None
-        and _MAYBE_UNIT.search(text, digit) is None
-        and _HOURS.search(text, digit) is None
-        and _PHONE_SPAN.search(text, _phone_start(text, digit)) is None
-    )
+    if (
+        _PROSE_SIGNS.search(text, digit) is not None
+        or _MAYBE_UNIT.search(text, digit) is not None
+        or _HOURS.search(text, digit) is not None
+    ):
+        return False
+    # A phone number is set aside, and what is left may then read as a time; but a
+    # line that is one phone number alone (a signature's) has nothing left.
+    phone = _PHONE_SPAN.search(text, _phone_start(text, digit))
+    return phone is None or (phone.start() == 0 and phone.end() == len(text))
 
 
 def _typeset_line(text: str, rules: Typography) -> str:
