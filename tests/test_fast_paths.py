@@ -42,7 +42,7 @@ from relance._headers import (
     UNSAFE,
     message_ids,
 )
-from relance._model import checked_mailbox
+from relance._model import _Checker, checked_mailbox
 from relance._plan import _plan_from
 from relance._samples import example_rejection
 from relance._script import spoken_words
@@ -726,3 +726,39 @@ def test_the_unit_gate_lets_every_unit_through(unit: str) -> None:
     """The gate's look-ahead lists the first character of every unit: none is missed."""
     assert _french._MAYBE_UNIT.search(f"5 {unit}") is not None
     assert _french._MAYBE_UNIT.search(f"5{unit}") is not None
+
+
+def _text_as_first_checked(value: str) -> tuple[str | None, list[str]]:
+    """The model's text check as first written: one search, then the spaces."""
+    if UNSAFE.search(value):
+        if FORBIDDEN.search(value):
+            return None, ["text.control_characters"]
+        if SURROGATE.search(value):
+            return None, ["text.lone_surrogate"]
+        return None, ["text.encoded_word"]
+    value = " ".join(value.split())
+    if not value:
+        return None, ["field.empty"]
+    return value, []
+
+
+# Every kind of space and control Python knows, the unsafe signs, and plain text.
+_SPACES_AND_SIGNS = [
+    *" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f",
+    *"\u205f\u3000\x00\x7f\x9f\u202a\u202e\u2066\u2069\ufeff\u200b\ud800\udfff\ue000",
+    *("=", "?", "=?", "a", "é", "Marie", "’", "  "),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_joined(_SPACES_AND_SIGNS, 10), st.text(max_size=12)))
+@example("Marie  Tremblay")
+@example("Marie\u00a0Tremblay")
+@example(" Marie")
+@example("a=?b")
+def test_a_text_check_skips_only_what_it_would_keep_as_it_is(value: str) -> None:
+    """A clean value skips the text check's search and its join: same value, same
+    problem, whatever the spaces and signs."""
+    check = _Checker()
+    found = check.text("name", value, required=True, max_length=1000)
+    assert (found, [p.code for p in check.problems]) == _text_as_first_checked(value)

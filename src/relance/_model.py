@@ -73,6 +73,20 @@ def normalized_email(address: str) -> str:
         raise ValueError(str(err)) from err
 
 
+def _clean(text: str) -> bool:
+    """Whether ``text`` is what the text checks keep as it is: no character UNSAFE
+    finds and no space to normalize. ``isprintable()`` is false for every control,
+    format, separator and surrogate character, every space but « » among them, so
+    what is left to look for is « =? » and a space at either end or doubled."""
+    return (
+        text.isprintable()
+        and "=?" not in text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    )
+
+
 class _Checker:
     """Collects the problems of one object's fields and normalizes their values."""
 
@@ -92,15 +106,16 @@ class _Checker:
         if not isinstance(value, str):
             self.add(field, "type.text", type=type(value).__name__)
             return None
-        if UNSAFE.search(value):  # one search; then which rule, in this order
-            if FORBIDDEN.search(value):
-                self.add(field, "text.control_characters")
-            elif SURROGATE.search(value):
-                self.add(field, "text.lone_surrogate")
-            else:
-                self.add(field, "text.encoded_word")
-            return None
-        value = " ".join(value.split())
+        if not _clean(value):
+            if UNSAFE.search(value):  # one search; then which rule, in this order
+                if FORBIDDEN.search(value):
+                    self.add(field, "text.control_characters")
+                elif SURROGATE.search(value):
+                    self.add(field, "text.lone_surrogate")
+                else:
+                    self.add(field, "text.encoded_word")
+                return None
+            value = " ".join(value.split())
         if not value:
             self.add(field, "field.empty" if required else "field.empty_optional")
             return None
