@@ -82,6 +82,16 @@ def test_spoken_words_counts_as_token_by_token(text: str) -> None:
     assert spoken_words(text) == spoken_words_token_by_token(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET.filter(lambda c: c != "@" and not c.isdecimal()), max_size=60))
+@example("_ « a » ² Ⅻ")
+def test_spoken_words_of_a_line_without_digit_or_address_count_as_token_by_token(
+    text: str,
+) -> None:
+    """The same, on the lines counted in one pass: no digit, no address."""
+    assert spoken_words(text) == spoken_words_token_by_token(text)
+
+
 def test_spoken_words_on_every_script() -> None:
     for scenario in SCENARIOS:
         later = follow_up(scenario.interview)
