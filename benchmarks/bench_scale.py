@@ -17,9 +17,10 @@ so a busy machine slows both alike), in one run on one machine; the targets are 
    Babel dates as relance makes, one email-validator call per new address, and one
    compat32 parse of the employer's mail (the counts are taken by cProfile from one
    interview). Target ≤ 2.5; the time of 10,000 interviews is the median x 10,000.
-2. ``.eml`` bytes of a draft (``relance._eml.eml_bytes``, read-back check included)
-   against a bare stdlib ``EmailMessage`` (policy SMTP) with the same headers and
-   body, flattened. Target ≤ 0.6.
+2. ``.eml`` bytes of a draft (``relance._eml.eml_bytes``, read-back check included,
+   and the read of its addresses, which a draft relance composed makes when its first
+   message is built) against a bare stdlib ``EmailMessage`` (policy SMTP) with the
+   same headers and body, flattened. Target ≤ 0.6.
 3. ``relance --help`` against ``python -c pass``, fresh processes. Target ≤ 4.
 4. ``relance batch`` streaming JSON Lines to JSON Lines: its resident memory, read
    from /proc at five points of the stream. Target: under 200 MB at every point, and
@@ -191,8 +192,14 @@ def measure_eml(rounds: int) -> tuple[list[Figure], list[Verdict]]:
     when = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
     stamp = format_datetime(when)
 
+    def unread(draft: Draft) -> Draft:
+        """The draft as relance hands it over: a draft relance composed reads its
+        addresses when its message is first built, and that read is part of the figure."""
+        draft.__dict__.pop("_addresses", None)
+        return draft
+
     def fast() -> object:
-        return [eml_bytes(d, message_id="<bench.1@example.com>", date=when) for d in drafts]
+        return [eml_bytes(unread(d), message_id="<bench.1@example.com>", date=when) for d in drafts]
 
     def stdlib() -> object:
         out = []
@@ -213,7 +220,7 @@ def measure_eml(rounds: int) -> tuple[list[Figure], list[Verdict]]:
         return out
 
     def to_eml() -> object:
-        return [d.to_eml(message_id="<bench.1@example.com>", date=when) for d in drafts]
+        return [unread(d).to_eml(message_id="<bench.1@example.com>", date=when) for d in drafts]
 
     calls = {"fast": fast, "stdlib": stdlib, "to_eml": to_eml}
     numbers = {name: calibrate(call, ROUND_SECONDS / 2) for name, call in calls.items()}
