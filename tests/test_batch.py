@@ -290,7 +290,7 @@ def test_the_batch_speaks_french_when_asked(
     result = run("batch", "-", stdin=json_lines(interview_data(0), broken))
     assert result.returncode == 1
     failed, summary_line = result.stderr.splitlines()
-    assert failed == "relance batch\u00a0: -:2\u00a0: company: Ce champ est obligatoire."
+    assert failed == "relance batch\u00a0: -:2\u00a0: company\u00a0: Ce champ est obligatoire."
     assert re.fullmatch(
         "relance batch\u00a0: entrevues\u00a0: 2, rédigées\u00a0: 1, en échec\u00a0: 1, "
         "en [0-9]+,[0-9]\u00a0s.",

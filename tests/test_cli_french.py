@@ -139,7 +139,8 @@ def test_delivery_speaks_french(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert deliver(_delivery("--send"), notes, stdin_is_tty=False, environ=environ, err=err) == 2
     assert err.getvalue().startswith(
-        "relance\u00a0: erreur\u00a0: configuration non valable (1)\u00a0:\n  [smtp].security: "
+        "relance\u00a0: erreur\u00a0: configuration non valable (1)\u00a0:\n"
+        "  [smtp].security\u00a0: "
     )
     inbox = Inbox()
     with smtp_server(inbox) as server:
@@ -188,7 +189,7 @@ def test_input_problems_are_french_when_asked(
     monkeypatch.setenv("LANG", "fr_CA.UTF-8")
     result = run("thank-you", str(path))
     assert result.returncode == 2
-    assert "held_at: " in result.stderr
+    assert "held_at\u00a0: " in result.stderr
     assert "Expected" not in result.stderr
     monkeypatch.setenv("LANG", "C.UTF-8")
     english = run("thank-you", str(path))

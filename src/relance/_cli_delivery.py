@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from . import TYPE_CHECKING
-from ._cli_words import Words, words_for
+from ._cli_words import Words, problem_line, words_for
 
 if TYPE_CHECKING:  # the mail libraries load when something is saved or sent
     from pathlib import Path
@@ -112,10 +112,7 @@ def deliver(
         return _report(sent, out)
     except InvalidInput as error:
         lines = [words("invalid_config", count=len(error.problems))]
-        lines += [
-            f"  {p.field}: {p.message_in(words.language)}" if p.field else f"  {p.message}"
-            for p in error.problems
-        ]
+        lines += [f"  {problem_line(p, words.language)}" for p in error.problems]
         print("\n".join(lines), file=err)
         return 2
     except RelanceError as error:

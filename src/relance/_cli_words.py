@@ -159,9 +159,9 @@ def words_for(environ: Mapping[str, str]) -> Words:
 
 
 def problem_line(problem: Problem, language: Language) -> str:
-    """A problem as the command line prints it: its field, then its sentence."""
-    sentence = problem.message_in(language)
-    return f"{problem.field}: {sentence}" if problem.field else sentence
+    """A problem as the command line prints it: its field, then its sentence, with the
+    colon of the language (« held_at : … » in French)."""
+    return problem.line_in(language)
 
 
 _HELP_FR: Final[Mapping[str, str]] = {

@@ -79,6 +79,22 @@ class Problem:
         except (KeyError, IndexError, ValueError):  # params that do not fit the code
             return self.message
 
+    def line_in(self, language: str) -> str:
+        """The problem as one line in ``language``, its path first: what ``str()``
+        gives in English; in French, with a no-break space before the colon.
+
+        >>> Problem.of("email", "field.required").line_in("fr")
+        'email\\xa0: Ce champ est obligatoire.'
+
+        Raises:
+            InvalidInput: the language is neither English nor French.
+        """
+        text = self.message_in(language)
+        if not self.field:
+            return text
+        colon = ":" if _language(language) == "en" else "\u00a0:"
+        return f"{self.field}{colon} {text}"
+
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
 
@@ -147,12 +163,7 @@ class InvalidInput(RelanceError):
             InvalidInput: the language is neither English nor French.
         """
         wanted = _language(language)
-        colon = ":" if wanted == "en" else "\u00a0:"
-        return tuple(
-            f"{problem.field}{colon} {text}" if problem.field else text
-            for problem in self.problems
-            for text in [problem.message_in(wanted)]
-        )
+        return tuple(problem.line_in(wanted) for problem in self.problems)
 
     def prefixed(self, prefix: str) -> InvalidInput:
         """The same problems, their paths placed under ``prefix`` (``candidate``)."""
