@@ -166,7 +166,21 @@ def test_delivery_speaks_french(tmp_path: Path) -> None:
         assert deliver(args, notes, stdin_is_tty=True, environ=environ, ask=ask, out=out) == 0
         assert prompts == ["Envoyer ces 2 courriels maintenant\u202f? [o/N] "]
         assert out.getvalue().endswith("\nRien n’a été envoyé.\n")
-    assert inbox.envelopes == []
+        assert inbox.envelopes == []
+        # Each draft's line, as sent: its status, its kind, its recipient, the detail.
+        out = io.StringIO()
+        assert deliver(args, notes, stdin_is_tty=True, environ=environ, ask=yes, out=out) == 0
+    lines = out.getvalue().splitlines()
+    where = f"le serveur SMTP {HOST}:{server.port}"
+    assert [re.sub(r"queued as \S+\)", "queued as …)", line) for line in lines[-2:]] == [
+        f"envoyé\u00a0: thank_you à {note.to}. Accepté par {where} (250 2.0.0 Ok: queued as …)."
+        for note in notes
+    ]
+    assert len(inbox.envelopes) == 2
+
+
+def yes(prompt: str) -> str:
+    return "oui"
 
 
 def test_the_french_is_typeset_as_in_the_conventions() -> None:

@@ -181,6 +181,10 @@ def test_drafts_are_saved_byte_for_byte_in_the_special_use_folder_over_tls(
         # The reply stays in the employer's thread, its HTML part kept.
         _flags, received = reader.message(deliveries[2].message_id)
     assert [re.sub(r"\d+", "N", d.detail) for d in deliveries] == ['Saved in "Drafts" (UID N).'] * 3
+    assert [d.code for d in deliveries] == ["delivery.saved_uid"] * 3
+    assert deliveries[0].detail_in("fr") == (
+        f"Enregistré dans «\u00a0Drafts\u00a0» (UID {deliveries[0].params['uid']})."
+    )
     headers = BytesHeaderParser(policy=default).parsebytes(received)
     assert headers["In-Reply-To"] == "<refus-2026-1210@example.com>"
     assert headers["References"] == "<refus-2026-1210@example.com>"
@@ -321,6 +325,10 @@ def assert_sent(
         assert delivery.detail == (
             f"Accepted by the SMTP server {HOST}:{port} (250 2.0.0 Ok: queued as Q{n})."
         )
+        assert delivery.code == "delivery.sent"
+        assert delivery.detail_in("fr_CA") == (
+            f"Accepté par le serveur SMTP {HOST}:{port} (250 2.0.0 Ok: queued as Q{n})."
+        )
         assert envelope.mail_from == "camille.roy@example.com"
         assert envelope.rcpt_tos == [re.sub(r".*<(.*)>", r"\1", draft.to)]
         assert isinstance(envelope.original_content, bytes)
@@ -367,6 +375,11 @@ def test_a_draft_not_yet_due_is_held_unless_allow_early() -> None:
         assert early[2].detail == (
             "Not sent: it is to be sent on 2026-12-11 or later (allow_early=True sends it now)."
         )
+        assert (early[2].code, early[2].params) == ("delivery.too_early", {"day": "2026-12-11"})
+        assert early[2].detail_in("fr") == (
+            "Non envoyé\u00a0: il est à envoyer le 2026-12-11 ou plus tard "
+            "(allow_early=True l’envoie dès maintenant)."
+        )
         assert len(server.inbox.envelopes) == 2
         rehearsal = send_drafts(DRAFTS, account, today=date(2026, 12, 1))
         assert [d.status for d in rehearsal] == ["failed"] * 3
@@ -388,6 +401,11 @@ def test_a_refused_recipient_fails_that_draft_only() -> None:
         f"The SMTP server {HOST}:{server.port} refused the recipient {refused} "
         "(550 5.1.1 No such user here); nothing was sent."
     )
+    assert deliveries[1].code == "delivery.recipient_refused"
+    assert deliveries[1].detail_in("fr") == (
+        f"Le serveur SMTP {HOST}:{server.port} a refusé le destinataire {refused} "
+        "(550 5.1.1 No such user here)\u202f; rien n’a été envoyé."
+    )
     assert [e.rcpt_tos for e in server.inbox.envelopes] == [
         ["marie.tremblay@example.com"],
         ["recrutement@example.com"],
@@ -406,6 +424,14 @@ def test_a_dropped_connection_fails_that_draft_and_the_rest() -> None:
         "it may not have been sent."
     )
     assert deliveries[2].detail == f"Not sent: the connection to {where} was lost before it."
+    assert [d.code for d in deliveries] == [
+        "delivery.sent",
+        "delivery.smtp_lost",
+        "delivery.smtp_lost_before",
+    ]
+    assert deliveries[2].detail_in("fr") == (
+        f"Non envoyé\u00a0: la connexion au serveur SMTP {HOST}:{server.port} a été perdue avant."
+    )
     assert len(server.inbox.envelopes) == 1
 
 
@@ -637,6 +663,10 @@ def test_delivery_as_dict_and_errors_are_relance_errors() -> None:
         "message_id": "<a@b>",
         "status": "sent",
         "detail": "Accepted.",
+        "code": "input.invalid",
+        "params": {},
     }
+    # Built by hand, without one of relance's codes: its sentence in every language.
+    assert delivery.detail_in("fr") == "Accepted."
     assert issubclass(DeliveryError, RelanceError)
     assert issubclass(DeliveryError, ValueError)

@@ -120,6 +120,40 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "account.cafile_missing": {"path": "ca.pem"},
     "language.unknown": {"value": "de", "supported": ["en", "fr"]},
     "schema.unknown": {"value": "x", "known": ["draft", "plan"]},
+    "delivery.saved": {"folder": "Brouillons"},
+    "delivery.saved_uid": {"folder": "Brouillons", "uid": 3},
+    "delivery.imap_refused": {
+        "server": "imap.example.com:993",
+        "reason": "NO [OVERQUOTA] Quota exceeded",
+    },
+    "delivery.imap_lost": {"server": "imap.example.com:993", "reason": "socket error"},
+    "delivery.imap_lost_before": {"server": "imap.example.com:993"},
+    "delivery.sent": {"server": "smtp.example.com:465", "reply": "250 2.0.0 Ok"},
+    "delivery.would_send": {
+        "server": "smtp.example.com:465",
+        "sender": "camille.roy@example.com",
+        "recipients": "marie.tremblay@example.com",
+        "size": 4321,
+    },
+    "delivery.too_early": {"day": "2026-12-11"},
+    "delivery.sender_refused": {
+        "server": "smtp.example.com:465",
+        "sender": "camille.roy@example.com",
+        "reply": "553 5.7.1 Sender address rejected",
+    },
+    "delivery.recipient_refused": {
+        "server": "smtp.example.com:465",
+        "refused": "marie.tremblay@example.com (550 5.1.1 User unknown)",
+    },
+    "delivery.message_refused": {
+        "server": "smtp.example.com:465",
+        "reply": "552 5.3.4 Too big",
+    },
+    "delivery.smtp_lost": {
+        "server": "smtp.example.com:465",
+        "reason": "Connection unexpectedly closed",
+    },
+    "delivery.smtp_lost_before": {"server": "smtp.example.com:465"},
 }
 
 # Names of formats, options and Python objects the French writes as they are.
@@ -139,6 +173,7 @@ TECHNICAL = frozenset(
     }
     | {"Event", "events", "track", "host", "username", "delivery", "md", "PEM"}
     | {"tls", "starttls", "localhost"}
+    | {"UID", "allow", "early", "True"}  # an IMAP message's number; allow_early=True
 )
 
 

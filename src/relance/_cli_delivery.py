@@ -91,11 +91,11 @@ def deliver(
     try:
         if args.to_drafts:
             account = imap_account(environ=environ, ask_password=ask_secret)
-            return _report(save_drafts(drafts, account, folder=args.folder), out)
+            return _report(save_drafts(drafts, account, folder=args.folder), out, words)
         smtp = smtp_account(environ=environ, ask_password=ask_secret)
         if not args.yes:
             preview = send_drafts(drafts, smtp, allow_early=args.allow_early)
-            _report(preview, out)
+            _report(preview, out, words)
             if not any(d.status == "would_send" for d in preview):
                 return 1
             if not stdin_is_tty:
@@ -109,7 +109,7 @@ def deliver(
             for draft, delivery in zip(drafts, sent, strict=True):
                 if delivery.status == "sent":
                     on_sent(draft, delivery)
-        return _report(sent, out)
+        return _report(sent, out, words)
     except InvalidInput as error:
         lines = [words("invalid_config", count=len(error.problems))]
         lines += [f"  {problem_line(p, words.language)}" for p in error.problems]
@@ -128,13 +128,17 @@ def _confirmed(ask: Callable[[str], str], count: int, words: Words) -> bool:
     return answer.strip().lower() in _YES
 
 
-def _report(deliveries: Sequence[Delivery], out: TextIO) -> int:
-    """One line per draft; 1 when one failed."""
+def _report(deliveries: Sequence[Delivery], out: TextIO, words: Words) -> int:
+    """One line per draft, in the command line's language; 1 when one failed."""
     for delivery in deliveries:
-        print(
-            f"{delivery.status}: {delivery.draft_kind} to {delivery.to}. {delivery.detail}",
-            file=out,
+        line = words(
+            "delivered",
+            status=words(f"status.{delivery.status}"),
+            kind=delivery.draft_kind,
+            to=delivery.to,
+            detail=delivery.detail_in(words.language),
         )
+        print(line, file=out)
     return 1 if any(d.status == "failed" for d in deliveries) else 0
 
 

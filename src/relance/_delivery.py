@@ -18,7 +18,7 @@ import re
 import smtplib
 import socket
 import ssl
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
@@ -26,11 +26,13 @@ from email.headerregistry import AddressHeader
 from email.parser import BytesHeaderParser
 from email.policy import default
 from pathlib import Path
-from typing import Any, Literal, Protocol, cast, get_args
+from typing import Any, Final, Literal, Protocol, cast, get_args
 
 from ._draft import Draft
 from ._headers import FORBIDDEN
-from .errors import DeliveryError, InvalidInput, Problem
+from ._i18n import format_message
+from ._problems import DEFAULT_CODE, MESSAGES
+from .errors import DeliveryError, InvalidInput, Problem, _sentence_in
 
 __all__ = [
     "DRAFTS_NAMES",
@@ -212,8 +214,22 @@ class Delivery:
     status: Status
     """``"saved"``, ``"sent"``, ``"would_send"`` (a dry run) or ``"failed"``."""
     detail: str
-    """One sentence: where it was saved, the server's acceptance, what a dry run would
-    send, or why it failed."""
+    """One sentence in English: where it was saved, the server's acceptance, what a dry
+    run would send, or why it failed."""
+    code: str = DEFAULT_CODE
+    """What became of it, as a stable identifier: ``delivery.sent``, ``delivery.saved``,
+    ``delivery.recipient_refused``… (docs/errors.md lists each with its sentences)."""
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """The values ``detail`` names: ``{"server": "smtp.example.com:465", "reply": …}``."""
+
+    def detail_in(self, language: str) -> str:
+        """``detail`` in ``language``: ``"en"`` or ``"fr"`` (a tag such as ``"fr_CA"``
+        counts as its language), as :meth:`Problem.message_in` gives a problem's.
+
+        Raises:
+            InvalidInput: the language is neither English nor French.
+        """
+        return _sentence_in(language, self.code, self.params, self.detail)
 
     def as_dict(self) -> dict[str, Any]:
         """The delivery as JSON-safe data."""
@@ -224,7 +240,18 @@ class Delivery:
             "message_id": self.message_id,
             "status": self.status,
             "detail": self.detail,
+            "code": self.code,
+            "params": dict(self.params),
         }
+
+
+_STATUS: Final[Mapping[str, Status]] = {
+    "delivery.saved": "saved",
+    "delivery.saved_uid": "saved",
+    "delivery.sent": "sent",
+    "delivery.would_send": "would_send",
+}
+"""The status of each delivery code; every other code is a failure."""
 
 
 @dataclass(frozen=True)
@@ -237,8 +264,13 @@ class _Email:
     sender: str
     recipients: tuple[str, ...]
 
-    def delivery(self, kind: Literal["imap", "smtp"], status: Status, detail: str) -> Delivery:
-        return Delivery(kind, self.draft.kind, self.draft.to, self.message_id, status, detail)
+    def of(self, kind: Literal["imap", "smtp"], code: str, /, **params: Any) -> Delivery:
+        """What became of this email: the delivery ``code``, its sentence filled in."""
+        detail = format_message(MESSAGES[code], params)
+        status = _STATUS.get(code, "failed")
+        return Delivery(
+            kind, self.draft.kind, self.draft.to, self.message_id, status, detail, code, params
+        )
 
 
 def _emails(drafts: Iterable[Draft]) -> list[_Email]:
@@ -470,6 +502,7 @@ def save_drafts(
     if not emails:
         return ()
     where = f"the IMAP server {account.host}:{account.port}"
+    server = f"{account.host}:{account.port}"
     deliveries: list[Delivery] = []
     with _imap_session(account) as client:
         target = _drafts_folder(client, folder, where)
@@ -478,16 +511,16 @@ def save_drafts(
                 reply = client.append(target, email.eml, flags=(_DRAFT_FLAG, _SEEN_FLAG))
             except (IMAPClientAbortError, OSError) as err:
                 reason = _reply(err, account.password) or type(err).__name__
-                deliveries += _lost(emails[i:], "imap", where, reason, "saved")
+                deliveries += _lost(emails[i:], "imap", server, reason)
                 break
             except IMAPClientError as err:
                 reason = _reply(err, account.password)
                 log.warning("not saved: %s to %s: %s", email.draft.kind, email.draft.to, reason)
                 deliveries.append(
-                    email.delivery("imap", "failed", f"{_upper(where)} refused it: {reason}.")
+                    email.of("imap", "delivery.imap_refused", server=server, reason=reason)
                 )
                 continue
-            detail = f'Saved in "{target}"{_uid(reply)}.'
+            uid = _uid(reply)
             log.info(
                 "saved %s to %s in %s, %s",
                 email.draft.kind,
@@ -495,36 +528,44 @@ def save_drafts(
                 target,
                 email.message_id,
             )
-            deliveries.append(email.delivery("imap", "saved", detail))
+            deliveries.append(
+                email.of("imap", "delivery.saved", folder=target)
+                if uid is None
+                else email.of("imap", "delivery.saved_uid", folder=target, uid=uid)
+            )
     return tuple(deliveries)
 
 
-def _uid(reply: bytes) -> str:
-    """`` (UID 3)`` from an APPEND's reply ``[APPENDUID 1795768188 3] Append completed``
-    (RFC 4315), for the user to find the message; empty when the server says none."""
+def _uid(reply: bytes) -> int | None:
+    """3 from an APPEND's reply ``[APPENDUID 1795768188 3] Append completed`` (RFC
+    4315), for the user to find the message; None when the server says none."""
     found = re.search(rb"\[APPENDUID \d+ (\d+)\]", reply)
-    return f" (UID {found[1].decode()})" if found else ""
+    return int(found[1]) if found else None
 
 
 def _lost(
-    emails: Sequence[_Email],
-    kind: Literal["imap", "smtp"],
-    where: str,
-    reason: str,
-    done: str,
+    emails: Sequence[_Email], kind: Literal["imap", "smtp"], server: str, reason: str
 ) -> list[Delivery]:
-    """The drafts left when the connection was lost: each reported failed."""
-    log.warning("connection to %s lost (%s): %d draft(s) not %s", where, reason, len(emails), done)
+    """The drafts left when the connection to ``server`` (host:port) was lost: each
+    reported failed, the first as perhaps delivered."""
+    imap = kind == "imap"
+    done = "saved" if imap else "sent"
+    log.warning("connection to %s lost (%s): %d draft(s) not %s", server, reason, len(emails), done)
     first, *rest = emails
     deliveries = [
-        first.delivery(
+        first.of(
             kind,
-            "failed",
-            f"The connection to {where} was lost ({reason}); it may not have been {done}.",
+            "delivery.imap_lost" if imap else "delivery.smtp_lost",
+            server=server,
+            reason=reason,
         )
     ]
     deliveries += [
-        email.delivery(kind, "failed", f"Not {done}: the connection to {where} was lost before it.")
+        email.of(
+            kind,
+            "delivery.imap_lost_before" if imap else "delivery.smtp_lost_before",
+            server=server,
+        )
         for email in rest
     ]
     return deliveries
@@ -539,6 +580,14 @@ class _Disconnected(Exception):
 
 class _Refused(Exception):
     """The server refused one message; the connection is still good."""
+
+    def __init__(self, what: Literal["sender", "recipient", "message"], reply: str) -> None:
+        super().__init__(what, reply)
+        self.what = what
+        """What the server refused."""
+        self.reply = reply
+        """Its reply: ``550 5.1.1 <x@example.com>: Recipient address rejected``; for
+        recipients, each address and its reply."""
 
 
 @contextmanager
@@ -620,48 +669,67 @@ def _smtp_error(err: BaseException, where: str, account: SmtpAccount) -> str:
     return _connection_error(err, where, account)
 
 
-def _expect(answer: tuple[int, bytes | str], accepted: tuple[int, ...], what: str) -> str:
+def _expect(
+    answer: tuple[int, bytes | str],
+    accepted: tuple[int, ...],
+    what: Literal["sender", "recipient", "message"],
+) -> str:
     """The server's reply as text when its code is one of ``accepted``."""
     code, text = answer
     reply = f"{code} {_reply(text)}"
     if code == 421:  # the server is closing the connection
         raise _Disconnected(reply)
     if code not in accepted:
-        raise _Refused(f"{what} ({reply})")
+        raise _Refused(what, reply)
     return reply
 
 
-def _send_one(smtp: smtplib.SMTP, email: _Email, where: str) -> Delivery:
-    """One message through an open connection; a refusal is a failed delivery, and a
-    lost connection raises :class:`_Disconnected`."""
+def _send_one(smtp: smtplib.SMTP, email: _Email, server: str) -> Delivery:
+    """One message through an open connection to ``server`` (host:port); a refusal is a
+    failed delivery, and a lost connection raises :class:`_Disconnected`."""
     try:
         try:
-            reply = _transaction(smtp, email, _upper(where))
+            reply = _transaction(smtp, email)
         except _Refused as err:
             smtp.rset()
-            return email.delivery("smtp", "failed", f"{err}; nothing was sent.")
+            return _refused(email, server, err)
     except (smtplib.SMTPException, OSError) as err:
         raise _Disconnected(_reply(err) or "closed by the server") from err
-    return email.delivery("smtp", "sent", f"Accepted by {where} ({reply}).")
+    return email.of("smtp", "delivery.sent", server=server, reply=reply)
 
 
-def _transaction(smtp: smtplib.SMTP, email: _Email, server: str) -> str:
+def _refused(email: _Email, server: str, refusal: _Refused) -> Delivery:
+    """The failed delivery of a message the server refused: nothing was sent."""
+    if refusal.what == "sender":
+        return email.of(
+            "smtp",
+            "delivery.sender_refused",
+            server=server,
+            sender=email.sender,
+            reply=refusal.reply,
+        )
+    if refusal.what == "recipient":
+        return email.of("smtp", "delivery.recipient_refused", server=server, refused=refusal.reply)
+    return email.of("smtp", "delivery.message_refused", server=server, reply=refusal.reply)
+
+
+def _transaction(smtp: smtplib.SMTP, email: _Email) -> str:
     """MAIL, RCPT for each recipient, DATA: the server's acceptance of the message."""
     try:
-        _expect(smtp.mail(email.sender), (250,), f"{server} refused the sender {email.sender}")
+        _expect(smtp.mail(email.sender), (250,), "sender")
         # All or nothing: a message sent to some of its recipients only could be
         # reported neither sent nor failed truthfully.
         refused = []
         for recipient in email.recipients:
             try:
-                _expect(smtp.rcpt(recipient), (250, 251), recipient)
+                _expect(smtp.rcpt(recipient), (250, 251), "recipient")
             except _Refused as err:
-                refused.append(str(err))
+                refused.append(f"{recipient} ({err.reply})")
         if refused:
-            raise _Refused(f"{server} refused the recipient {', '.join(refused)}")
-        return _expect(smtp.data(email.eml), (250,), f"{server} refused the message")
+            raise _Refused("recipient", ", ".join(refused))
+        return _expect(smtp.data(email.eml), (250,), "message")
     except smtplib.SMTPResponseException as err:  # DATA not answered with 354
-        return _expect((err.smtp_code, err.smtp_error), (), f"{server} refused the message")
+        return _expect((err.smtp_code, err.smtp_error), (), "message")
 
 
 def send_drafts(
@@ -702,39 +770,36 @@ def send_drafts(
     """
     day = today if today is not None else date.today()
     emails = _emails(drafts)
-    where = f"the SMTP server {account.host}:{account.port}"
+    server = f"{account.host}:{account.port}"
     results: list[Delivery | None] = []
     due: list[tuple[int, _Email]] = []
     for email in emails:
         if email.draft.send_on > day and not allow_early:
             results.append(
-                email.delivery(
-                    "smtp",
-                    "failed",
-                    f"Not sent: it is to be sent on {email.draft.send_on.isoformat()} or later "
-                    "(allow_early=True sends it now).",
-                )
+                email.of("smtp", "delivery.too_early", day=email.draft.send_on.isoformat())
             )
         else:
             due.append((len(results), email))
             results.append(None)
     if dry_run:
         for index, email in due:
-            results[index] = email.delivery(
+            results[index] = email.of(
                 "smtp",
-                "would_send",
-                f"Would be sent through {where} from {email.sender} to "
-                f"{', '.join(email.recipients)}: {len(email.eml)} bytes.",
+                "delivery.would_send",
+                server=server,
+                sender=email.sender,
+                recipients=", ".join(email.recipients),
+                size=len(email.eml),
             )
     elif due:
         with _smtp_session(account) as smtp:
             for position, (index, email) in enumerate(due):
                 try:
-                    results[index] = delivery = _send_one(smtp, email, where)
+                    results[index] = delivery = _send_one(smtp, email, server)
                 except _Disconnected as err:
                     rest = [e for _i, e in due[position:]]
                     for (later, _e), lost in zip(
-                        due[position:], _lost(rest, "smtp", where, str(err), "sent"), strict=True
+                        due[position:], _lost(rest, "smtp", server, str(err)), strict=True
                     ):
                         results[later] = lost
                     break

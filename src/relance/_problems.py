@@ -240,5 +240,40 @@ MESSAGES: Final[Mapping[str, str]] = {
     # relance's own options
     "language.unknown": N_("Unknown language {value!r}; use one of {supported!l}."),
     "schema.unknown": N_("Unknown schema {value!r}; use one of {known!l}."),
+    # What became of a draft saved or sent (Delivery.detail): not problems, but the
+    # sentences of deliveries, with codes and French as a problem's
+    "delivery.saved": N_('Saved in "{folder}".'),
+    "delivery.saved_uid": N_('Saved in "{folder}" (UID {uid}).'),
+    "delivery.imap_refused": N_("The IMAP server {server} refused it: {reason}."),
+    "delivery.imap_lost": N_(
+        "The connection to the IMAP server {server} was lost ({reason}); it may not have "
+        "been saved."
+    ),
+    "delivery.imap_lost_before": N_(
+        "Not saved: the connection to the IMAP server {server} was lost before it."
+    ),
+    "delivery.sent": N_("Accepted by the SMTP server {server} ({reply})."),
+    "delivery.would_send": N_(
+        "Would be sent through the SMTP server {server} from {sender} to {recipients}: "
+        "{size} bytes."
+    ),
+    "delivery.too_early": N_(
+        "Not sent: it is to be sent on {day} or later (allow_early=True sends it now)."
+    ),
+    "delivery.sender_refused": N_(
+        "The SMTP server {server} refused the sender {sender} ({reply}); nothing was sent."
+    ),
+    "delivery.recipient_refused": N_(
+        "The SMTP server {server} refused the recipient {refused}; nothing was sent."
+    ),
+    "delivery.message_refused": N_(
+        "The SMTP server {server} refused the message ({reply}); nothing was sent."
+    ),
+    "delivery.smtp_lost": N_(
+        "The connection to the SMTP server {server} was lost ({reason}); it may not have been sent."
+    ),
+    "delivery.smtp_lost_before": N_(
+        "Not sent: the connection to the SMTP server {server} was lost before it."
+    ),
 }
 """Each code and its English sentence, which is also its gettext message id."""

@@ -70,14 +70,7 @@ class Problem:
         Raises:
             InvalidInput: the language is neither English nor French.
         """
-        wanted = _language(language)
-        template = MESSAGES.get(self.code)
-        if wanted == "en" or template is None:
-            return self.message
-        try:
-            return format_message(translate(template, wanted), self.params)
-        except (KeyError, IndexError, ValueError):  # params that do not fit the code
-            return self.message
+        return _sentence_in(language, self.code, self.params, self.message)
 
     def line_in(self, language: str) -> str:
         """The problem as one line in ``language``, its path first: what ``str()``
@@ -97,6 +90,24 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
+
+
+def _sentence_in(language: str, code: str, params: Mapping[str, Any], english: str) -> str:
+    """The sentence of ``code`` in ``language``, filled in with ``params``: ``english``
+    itself in English, for a code relance does not know, or for params that do not fit
+    the code. What :meth:`Problem.message_in` and ``Delivery.detail_in`` give.
+
+    Raises:
+        InvalidInput: the language is neither English nor French.
+    """
+    wanted = _language(language)
+    template = MESSAGES.get(code)
+    if wanted == "en" or template is None:
+        return english
+    try:
+        return format_message(translate(template, wanted), params)
+    except (KeyError, IndexError, ValueError):  # params that do not fit the code
+        return english
 
 
 def _language(language: str) -> Language:
