@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import imaplib
 import logging
+import pickle
 import re
 import ssl
 import traceback
@@ -244,6 +245,22 @@ def test_wrong_imap_password(imap_tls: Dovecot, certificates: Certificates) -> N
         "([AUTHENTICATIONFAILED] Authentication failed): check the username and the "
         "password (Gmail needs an app password)."
     )
+    error = raised.value
+    assert (error.code, error.account) == ("server.login_refused", "imap")
+    assert error.message_in("fr") == (
+        f"Le serveur IMAP {HOST}:{imap_tls.imaps_port} a refusé la connexion de {USER} "
+        "([AUTHENTICATIONFAILED] Authentication failed)\u00a0: vérifiez le nom d’utilisateur "
+        "et le mot de passe (Gmail exige un mot de passe d’application)."
+    )
+    # Across processes (relance batch --jobs), the error keeps its code and its values.
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+    assert (str(again), again.code, again.params, again.account) == (
+        str(error),
+        error.code,
+        error.params,
+        error.account,
+    )
+    assert PASSWORD not in repr(error.params)
 
 
 def test_imap_certificate_verifies_only_with_its_cafile(
@@ -497,6 +514,11 @@ def test_unreachable_smtp_port() -> None:
     assert secret_free(raised.value) == (
         f"Cannot connect to the SMTP server {HOST}:{port}: the connection was refused; "
         "check the host and the port."
+    )
+    assert raised.value.code == "server.connection_refused"
+    assert raised.value.message_in("fr_CA") == (
+        f"Impossible de se connecter au serveur SMTP {HOST}:{port}\u00a0: la connexion a été "
+        "refusée\u202f; vérifiez l’hôte et le port."
     )
 
 

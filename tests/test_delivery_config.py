@@ -305,6 +305,14 @@ def test_unreachable_server_and_bad_config_exit_codes(tmp_path: Path) -> None:
         f"relance: error: Cannot connect to the SMTP server {HOST}:{port}: the connection "
         "was refused; check the host and the port.\n"
     )
+    french = Run(
+        parse("--send", "--yes", "--allow-early"), {**env, "LANG": "fr_FR.UTF-8"}, tty=False
+    )
+    assert french.status == 1
+    assert french.err.getvalue() == (
+        f"relance\u00a0: erreur\u00a0: Impossible de se connecter au serveur SMTP {HOST}:{port}"
+        "\u00a0: la connexion a été refusée\u202f; vérifiez l’hôte et le port.\n"
+    )
     write(tmp_path, '[smtp]\nhost = "smtp.example.com"\nsecurity = "none"\n')
     run = Run(parse("--send"), env, tty=False)
     assert run.status == 2

@@ -154,6 +154,58 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "reason": "Connection unexpectedly closed",
     },
     "delivery.smtp_lost_before": {"server": "smtp.example.com:465"},
+    "server.cafile_unreadable": {"path": "ca.pem", "reason": "no certificate found"},
+    "server.login_refused": {
+        "protocol": "IMAP",
+        "server": "imap.example.com:993",
+        "username": "camille",
+        "reply": "AUTHENTICATIONFAILED Authentication failed",
+    },
+    "server.not_ascii": {"protocol": "SMTP", "server": "smtp.example.com:465"},
+    "server.certificate": {
+        "protocol": "IMAP",
+        "server": "imap.example.com:993",
+        "reason": "unable to get local issuer certificate",
+    },
+    "server.certificate_cafile": {
+        "protocol": "IMAP",
+        "server": "imap.example.com:993",
+        "reason": "unable to get local issuer certificate",
+    },
+    "server.tls_failed": {
+        "protocol": "SMTP",
+        "server": "smtp.example.com:587",
+        "reason": "wrong version number",
+    },
+    "server.host_unknown": {"host": "imap.example.com"},
+    "server.timeout": {"protocol": "IMAP", "server": "imap.example.com:993", "seconds": "30"},
+    "server.connection_refused": {"protocol": "SMTP", "server": "smtp.example.com:465"},
+    "server.unreachable": {
+        "protocol": "SMTP",
+        "server": "smtp.example.com:465",
+        "reason": "Network is unreachable",
+    },
+    "server.unusable": {
+        "protocol": "IMAP",
+        "server": "imap.example.com:993",
+        "reason": "unexpected response",
+    },
+    "server.no_such_folder": {
+        "server": "imap.example.com:993",
+        "folder": "Brouillon",
+        "folders": ["Archives", "Brouillons", "INBOX"],
+    },
+    "server.no_drafts_folder": {
+        "server": "imap.example.com:993",
+        "names": ["Drafts", "Brouillons", "[Gmail]/Drafts", "INBOX.Drafts"],
+        "folders": ["Archives", "INBOX", "Sent"],
+    },
+    "server.no_starttls": {"server": "smtp.example.com:587"},
+    "server.no_auth": {"server": "smtp.example.com:25"},
+    "server.connection_rejected": {
+        "server": "smtp.example.com:25",
+        "reply": "554 5.7.1 Access denied",
+    },
 }
 
 # Names of formats, options and Python objects the French writes as they are.
@@ -174,6 +226,7 @@ TECHNICAL = frozenset(
     | {"Event", "events", "track", "host", "username", "delivery", "md", "PEM"}
     | {"tls", "starttls", "localhost"}
     | {"UID", "allow", "early", "True"}  # an IMAP message's number; allow_early=True
+    | {"cafile", "STARTTLS", "AUTH", "TLS", "IMAP", "SMTP", "ASCII", "Gmail", "folder"}
 )
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from . import TYPE_CHECKING
-from ._cli_words import Words, problem_line, words_for
+from ._cli_words import Words, error_text, problem_line, words_for
 
 if TYPE_CHECKING:  # the mail libraries load when something is saved or sent
     from pathlib import Path
@@ -116,7 +116,7 @@ def deliver(
         print("\n".join(lines), file=err)
         return 2
     except RelanceError as error:
-        print(words("error", message=error), file=err)
+        print(words("error", message=error_text(error, words.language)), file=err)
         return 1
 
 

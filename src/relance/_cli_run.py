@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 from . import _cli_batch, _cli_delivery, _cli_journal, _cli_schema
 from ._catalogue import HTML_OVERRIDES, KINDS, TEMPLATES, Output, as_json, kind
 from ._cli_files import day
-from ._cli_words import Words, problem_line
+from ._cli_words import Words, error_text, problem_line
 from .errors import InvalidInput, Problem, RelanceError, Unwritable
 
 if TYPE_CHECKING:
@@ -345,7 +345,7 @@ def _fail(err: RelanceError, words: Words) -> NoReturn:
         lines += [f"  {problem_line(problem, words.language)}" for problem in err.problems]
         message = "\n".join(lines)
     else:
-        message = words("error", message=err)
+        message = words("error", message=error_text(err, words.language))
     print(message, file=sys.stderr)
     raise SystemExit(2)
 

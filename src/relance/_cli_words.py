@@ -25,6 +25,7 @@ __all__ = [
     "TABLES",
     "Language",
     "Words",
+    "error_text",
     "help_texts",
     "parsers",
     "problem_line",
@@ -166,6 +167,13 @@ TABLES: Final[Mapping[Language, Mapping[str, str]]] = {"en": _EN, "fr": _FR}
 def words_for(environ: Mapping[str, str]) -> Words:
     """The command line's sentences in the language the environment asks for."""
     return Words(cli_language(environ))
+
+
+def error_text(error: Exception, language: Language) -> str:
+    """An error's sentence in the command line's language, when it has one in French
+    (a mail server's, :class:`~relance.DeliveryError`); else as it was raised."""
+    message_in = getattr(error, "message_in", None)
+    return str(message_in(language)) if callable(message_in) else str(error)
 
 
 def problem_line(problem: Problem, language: Language) -> str:

@@ -297,11 +297,6 @@ def _emails(drafts: Iterable[Draft]) -> list[_Email]:
 # ---------------------------------------------------------------------------- errors
 
 
-def _upper(where: str) -> str:
-    """``where`` at the start of a sentence: ``The IMAP server …``."""
-    return where[:1].upper() + where[1:]
-
-
 def _reply(text: bytes | str | object, *secrets: str | None) -> str:
     """A server's reply or an error's text on one line, with any secret blotted out."""
     if isinstance(text, bytes):
@@ -317,37 +312,39 @@ def _reply(text: bytes | str | object, *secrets: str | None) -> str:
     return line.rstrip(".")
 
 
-def _connection_error(err: BaseException, where: str, account: ImapAccount | SmtpAccount) -> str:
-    """One sentence for a failure to connect or to set up TLS."""
+def _which(account: ImapAccount | SmtpAccount) -> Literal["imap", "smtp"]:
+    """The account's table in the configuration file."""
+    return "imap" if isinstance(account, ImapAccount) else "smtp"
+
+
+def _server(account: ImapAccount | SmtpAccount) -> dict[str, str]:
+    """The protocol and the ``host:port`` a sentence names the server by."""
+    return {"protocol": _which(account).upper(), "server": f"{account.host}:{account.port}"}
+
+
+def _connection_error(err: BaseException, account: ImapAccount | SmtpAccount) -> DeliveryError:
+    """The error for a failure to connect or to set up TLS."""
+    which, server = _which(account), _server(account)
     if isinstance(err, ssl.SSLCertVerificationError):
         reason = _reply(err.verify_message or err.reason, account.password)
-        hint = (
-            "is the cafile the authority that signed it?"
-            if account.cafile
-            else "if it is signed by an authority of your own, give that authority's PEM file "
-            "as cafile."
-        )
-        return f"The certificate of {where} does not verify ({reason}): {hint}"
+        if account.cafile:
+            return DeliveryError.of(which, "server.certificate_cafile", **server, reason=reason)
+        return DeliveryError.of(which, "server.certificate", **server, reason=reason)
     if isinstance(err, ssl.SSLError):
         reason = _reply(err.reason or err, account.password)
-        return (
-            f"The TLS handshake with {where} failed ({reason}): check that the port "
-            f'matches the security ("tls" or "starttls").'
-        )
+        return DeliveryError.of(which, "server.tls_failed", **server, reason=reason)
     if isinstance(err, socket.gaierror):
-        return f"Cannot find the server {account.host}: check the host name."
+        return DeliveryError.of(which, "server.host_unknown", host=account.host)
     if isinstance(err, TimeoutError):
-        return (
-            f"{_upper(where)} did not answer within {account.timeout:g} seconds: "
-            "check the host, the port and the network."
-        )
+        seconds = f"{account.timeout:g}"
+        return DeliveryError.of(which, "server.timeout", **server, seconds=seconds)
     if isinstance(err, ConnectionRefusedError):
-        return (
-            f"Cannot connect to {where}: the connection was refused; check the host and the port."
-        )
+        return DeliveryError.of(which, "server.connection_refused", **server)
     if isinstance(err, OSError):
-        return f"Cannot connect to {where}: {_reply(err.strerror or err, account.password)}."
-    return f"Cannot use {where}: {_reply(err, account.password)}."
+        reason = _reply(err.strerror or err, account.password)
+        return DeliveryError.of(which, "server.unreachable", **server, reason=reason)
+    reason = _reply(err, account.password)
+    return DeliveryError.of(which, "server.unusable", **server, reason=reason)
 
 
 def _tls_context(account: ImapAccount | SmtpAccount) -> ssl.SSLContext:
@@ -357,9 +354,9 @@ def _tls_context(account: ImapAccount | SmtpAccount) -> ssl.SSLContext:
             cafile=os.fspath(account.cafile) if account.cafile else None
         )
     except (ssl.SSLError, OSError) as err:
-        raise DeliveryError(
-            f"The cafile {os.fspath(account.cafile or '')} cannot be read as PEM "
-            f"certificates ({_reply(err)})."
+        path = os.fspath(account.cafile or "")
+        raise DeliveryError.of(
+            _which(account), "server.cafile_unreadable", path=path, reason=_reply(err)
         ) from None
 
 
@@ -405,27 +402,23 @@ def _imap_session(account: ImapAccount) -> Iterator[_Imap]:
     except LoginError as err:
         _close_imap(client)
         # `from None`: the chained error would be one more place to check for secrets.
-        raise DeliveryError(
-            f"{_upper(where)} refused the login of {account.username} "
-            f"({_reply(err, account.password)}): check the username and the password "
-            "(Gmail needs an app password)."
+        raise DeliveryError.of(
+            "imap",
+            "server.login_refused",
+            **_server(account),
+            username=account.username,
+            reply=_reply(err, account.password),
         ) from None
     except UnicodeError:
         _close_imap(client)
-        raise DeliveryError(_NOT_ASCII.format(where=where)) from None
+        raise DeliveryError.of("imap", "server.not_ascii", **_server(account)) from None
     except (IMAPClientError, OSError) as err:
         _close_imap(client)
-        raise DeliveryError(_connection_error(err, where, account)) from None
+        raise _connection_error(err, account) from None
     try:
         yield client
     finally:
         _close_imap(client, logout=True)
-
-
-_NOT_ASCII = (
-    "The username or the password for {where} holds characters its login does not "
-    "accept (only ASCII)."
-)
 
 
 def _close_imap(client: _Imap | None, *, logout: bool = False) -> None:
@@ -441,7 +434,7 @@ def _close_imap(client: _Imap | None, *, logout: bool = False) -> None:
             client.shutdown()
 
 
-def _drafts_folder(client: _Imap, folder: str | None, where: str) -> str:
+def _drafts_folder(client: _Imap, folder: str | None, server: str) -> str:
     """``folder`` if it exists, else the ``\\Drafts`` one, else the first of
     :data:`DRAFTS_NAMES` that exists."""
     listed = client.list_folders()
@@ -449,8 +442,8 @@ def _drafts_folder(client: _Imap, folder: str | None, where: str) -> str:
     if folder is not None:
         if folder in names:
             return folder
-        raise DeliveryError(
-            f'There is no folder "{folder}" on {where}; its folders are: {_names(names)}.'
+        raise DeliveryError.of(
+            "imap", "server.no_such_folder", server=server, folder=folder, folders=_names(names)
         )
     for flags, _delimiter, name in listed:
         if _DRAFTS_USE in flags:
@@ -458,15 +451,19 @@ def _drafts_folder(client: _Imap, folder: str | None, where: str) -> str:
     for name in DRAFTS_NAMES:
         if name in names:
             return name
-    raise DeliveryError(
-        f"No folder on {where} is marked as the drafts folder, and none is named "
-        f"{', '.join(DRAFTS_NAMES)}: pass the folder to use (folder=...); its folders "
-        f"are: {_names(names)}."
+    raise DeliveryError.of(
+        "imap",
+        "server.no_drafts_folder",
+        server=server,
+        names=list(DRAFTS_NAMES),
+        folders=_names(names),
     )
 
 
-def _names(names: Sequence[str]) -> str:
-    return ", ".join(f'"{name}"' for name in sorted(names, key=str.casefold)) or "none"
+def _names(names: Sequence[str]) -> list[str]:
+    """The folders in order, whatever their case: never none, since every IMAP server
+    has an INBOX (RFC 3501)."""
+    return sorted(names, key=str.casefold)
 
 
 def save_drafts(
@@ -501,11 +498,10 @@ def save_drafts(
     emails = _emails(drafts)
     if not emails:
         return ()
-    where = f"the IMAP server {account.host}:{account.port}"
     server = f"{account.host}:{account.port}"
     deliveries: list[Delivery] = []
     with _imap_session(account) as client:
-        target = _drafts_folder(client, folder, where)
+        target = _drafts_folder(client, folder, server)
         for i, email in enumerate(emails):
             try:
                 reply = client.append(target, email.eml, flags=(_DRAFT_FLAG, _SEEN_FLAG))
@@ -596,7 +592,7 @@ def _smtp_session(account: SmtpAccount) -> Iterator[smtplib.SMTP]:
     where = f"the SMTP server {account.host}:{account.port}"
     who = account.username or "nobody (no login)"
     log.info("connecting to %s as %s (security: %s)", where, who, account.security)
-    smtp = _smtp_connect(account, where)
+    smtp = _smtp_connect(account)
     try:
         yield smtp
     finally:
@@ -606,7 +602,7 @@ def _smtp_session(account: SmtpAccount) -> Iterator[smtplib.SMTP]:
             smtp.close()
 
 
-def _smtp_connect(account: SmtpAccount, where: str) -> smtplib.SMTP:
+def _smtp_connect(account: SmtpAccount) -> smtplib.SMTP:
     context = _tls_context(account) if account.security != "none" else None
     smtp: smtplib.SMTP | None = None
     try:
@@ -628,9 +624,8 @@ def _smtp_connect(account: SmtpAccount, where: str) -> smtplib.SMTP:
         if account.security == "starttls":
             smtp.ehlo()
             if not smtp.has_extn("starttls"):
-                raise DeliveryError(
-                    f'{_upper(where)} does not offer STARTTLS: use security "tls" if '
-                    "the port expects TLS from the start, or another port."
+                raise DeliveryError.of(
+                    "smtp", "server.no_starttls", server=_server(account)["server"]
                 )
             smtp.starttls(context=context)
             smtp.ehlo()
@@ -644,29 +639,28 @@ def _smtp_connect(account: SmtpAccount, where: str) -> smtplib.SMTP:
         if smtp is not None:
             smtp.close()
         # `from None`: the chained error would be one more place to check for secrets.
-        raise DeliveryError(_smtp_error(err, where, account)) from None
+        raise _smtp_error(err, account) from None
     return smtp
 
 
-def _smtp_error(err: BaseException, where: str, account: SmtpAccount) -> str:
-    """One sentence for a failure to connect, secure the connection, or log in."""
+def _smtp_error(err: BaseException, account: SmtpAccount) -> DeliveryError:
+    """The error for a failure to connect, secure the connection, or log in."""
+    server = _server(account)
     if isinstance(err, smtplib.SMTPAuthenticationError):
         reply = _reply(f"{err.smtp_code} {_reply(err.smtp_error)}", account.password)
-        return (
-            f"{_upper(where)} refused the login of {account.username} ({reply}): "
-            "check the username and the password (Gmail needs an app password)."
+        return DeliveryError.of(
+            "smtp", "server.login_refused", **server, username=account.username, reply=reply
         )
     if isinstance(err, smtplib.SMTPNotSupportedError):
-        return (
-            f"{_upper(where)} offers no login (AUTH) on this connection: check the "
-            "port and the security, or leave the username out for a relay without login."
-        )
+        return DeliveryError.of("smtp", "server.no_auth", server=server["server"])
     if isinstance(err, UnicodeError):
-        return _NOT_ASCII.format(where=where)
+        return DeliveryError.of("smtp", "server.not_ascii", **server)
     if isinstance(err, smtplib.SMTPResponseException):
         reply = _reply(f"{err.smtp_code} {_reply(err.smtp_error)}", account.password)
-        return f"{_upper(where)} refused the connection ({reply})."
-    return _connection_error(err, where, account)
+        return DeliveryError.of(
+            "smtp", "server.connection_rejected", server=server["server"], reply=reply
+        )
+    return _connection_error(err, account)
 
 
 def _expect(

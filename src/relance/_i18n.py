@@ -95,8 +95,9 @@ def translate(message: str, language: Language) -> str:
 
 class _Formatter(string.Formatter):
     """``str.format`` with a list written as its items joined by commas, ``!l`` for
-    their ``repr``, ``!g`` for a value, or each item, between French guillemets, and
-    ``!n`` for a whole number with its thousands apart, as French writes them."""
+    their ``repr``, ``!q`` for each between double quotes (an English folder name),
+    ``!g`` for a value, or each item, between French guillemets, and ``!n`` for a
+    whole number with its thousands apart, as French writes them."""
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "n" and isinstance(value, int):
@@ -106,6 +107,8 @@ class _Formatter(string.Formatter):
             return ", ".join(f"«\u00a0{item}\u00a0»" for item in items)
         if conversion == "l":
             return ", ".join(repr(item) for item in items)
+        if conversion == "q":
+            return ", ".join(f'"{item}"' for item in items)
         if conversion is None and isinstance(value, list):
             return ", ".join(str(item) for item in items)
         return super().convert_field(value, conversion)

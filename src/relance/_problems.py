@@ -275,5 +275,56 @@ MESSAGES: Final[Mapping[str, str]] = {
     "delivery.smtp_lost_before": N_(
         "Not sent: the connection to the SMTP server {server} was lost before it."
     ),
+    # A mail server that cannot be used (DeliveryError): nothing was saved or sent
+    "server.cafile_unreadable": N_(
+        "The cafile {path} cannot be read as PEM certificates ({reason})."
+    ),
+    "server.login_refused": N_(
+        "The {protocol} server {server} refused the login of {username} ({reply}): check the "
+        "username and the password (Gmail needs an app password)."
+    ),
+    "server.not_ascii": N_(
+        "The username or the password for the {protocol} server {server} holds characters "
+        "its login does not accept (only ASCII)."
+    ),
+    "server.certificate": N_(
+        "The certificate of the {protocol} server {server} does not verify ({reason}): if it "
+        "is signed by an authority of your own, give that authority's PEM file as cafile."
+    ),
+    "server.certificate_cafile": N_(
+        "The certificate of the {protocol} server {server} does not verify ({reason}): is the "
+        "cafile the authority that signed it?"
+    ),
+    "server.tls_failed": N_(
+        "The TLS handshake with the {protocol} server {server} failed ({reason}): check that "
+        'the port matches the security ("tls" or "starttls").'
+    ),
+    "server.host_unknown": N_("Cannot find the server {host}: check the host name."),
+    "server.timeout": N_(
+        "The {protocol} server {server} did not answer within {seconds} seconds: check the "
+        "host, the port and the network."
+    ),
+    "server.connection_refused": N_(
+        "Cannot connect to the {protocol} server {server}: the connection was refused; check "
+        "the host and the port."
+    ),
+    "server.unreachable": N_("Cannot connect to the {protocol} server {server}: {reason}."),
+    "server.unusable": N_("Cannot use the {protocol} server {server}: {reason}."),
+    "server.no_such_folder": N_(
+        'There is no folder "{folder}" on the IMAP server {server}; its folders are: {folders!q}.'
+    ),
+    "server.no_drafts_folder": N_(
+        "No folder on the IMAP server {server} is marked as the drafts folder, and none is "
+        "named {names}: pass the folder to use (folder=...); its folders are: {folders!q}."
+    ),
+    "server.no_starttls": N_(
+        'The SMTP server {server} does not offer STARTTLS: use security "tls" if the port '
+        "expects TLS from the start, or another port."
+    ),
+    "server.no_auth": N_(
+        "The SMTP server {server} offers no login (AUTH) on this connection: check the port "
+        "and the security, or leave the username out for a relay without login."
+    ),
+    "server.connection_rejected": N_("The SMTP server {server} refused the connection ({reply})."),
 }
 """Each code and its English sentence, which is also its gettext message id."""

@@ -201,7 +201,52 @@ class MissingRecipient(RelanceError):
 class DeliveryError(RelanceError):
     """A mail server cannot be used: it cannot be reached, its certificate does not
     verify, or it refuses the login. Raised before any draft is saved or sent; the
-    message is one sentence naming the server and what to check, never the password."""
+    message is one sentence naming the server and what to check, never the password.
+
+    ``code`` says which (``server.login_refused``, ``server.timeout``…, listed in
+    docs/errors.md) and ``params`` its values; :meth:`message_in` gives the sentence in
+    English or French.
+    """
+
+    def __init__(
+        self, message: str, *, code: str = DEFAULT_CODE, params: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        """What went wrong, as a stable identifier."""
+        self.params: Mapping[str, Any] = json_safe(dict(params or {}))
+        """The values the sentence names, as JSON data."""
+
+    @classmethod
+    def of(cls, account: str, code: str, /, **params: object) -> DeliveryError:
+        """The error ``code`` with the ``account`` (``"imap"`` or ``"smtp"``: the table of
+        the configuration file), its sentence filled in with ``params``."""
+        error = cls(format_message(MESSAGES[code], params), code=code, params=params)
+        error.account = account
+        return error
+
+    account: str | None = None
+    """The account whose server it is: ``"imap"`` or ``"smtp"`` (None when not said)."""
+
+    def message_in(self, language: str) -> str:
+        """The sentence in ``language``: ``"en"`` or ``"fr"``, as :meth:`Problem.message_in`.
+
+        Raises:
+            InvalidInput: the language is neither English nor French.
+        """
+        return _sentence_in(language, self.code, self.params, str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_delivery_error, (str(self), self.code, dict(self.params), self.account))
+
+
+def _delivery_error(
+    message: str, code: str, params: Mapping[str, Any], account: str | None
+) -> DeliveryError:
+    """A :class:`DeliveryError` as it was pickled."""
+    error = DeliveryError(message, code=code, params=params)
+    error.account = account
+    return error
 
 
 class TemplateError(RelanceError):
