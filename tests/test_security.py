@@ -676,6 +676,12 @@ def test_a_full_disk_is_one_sentence_and_status_1() -> None:
     assert done.stderr.decode() == (
         "relance: error: cannot write the output: No space left on device.\n"
     )
+    with open("/dev/full", "wb") as full:
+        french = run("demo", stdout=full, env={"LANG": "fr_CA.UTF-8"})
+    assert french.returncode == 1
+    assert french.stderr.decode() == (
+        "relance\u00a0: erreur\u00a0: impossible d’écrire la sortie (No space left on device).\n"
+    )
 
 
 def test_out_writes_every_file_or_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, words: Words) -> int:
         return 1
     except OSError as err:  # `relance demo > /dev/full`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        print(f"relance: error: cannot write the output: {err.strerror}.", file=sys.stderr)
+        print(words("cannot_write", reason=err.strerror), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(words("interrupted"), file=sys.stderr)

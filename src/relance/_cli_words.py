@@ -78,6 +78,7 @@ _EN: Final[Mapping[str, str]] = {
     "not_logged": "relance: warning: sent, but not logged in the journal: {reason}",
     "needs_yes": "relance: error: nothing sent: add --yes to send.",
     "nothing_sent": "Nothing sent.",
+    "cannot_write": "relance: error: cannot write the output: {reason}.",
     "delivered": "{status}: {kind} to {to}. {detail}",
     "status.saved": "saved",
     "status.sent": "sent",
@@ -136,6 +137,7 @@ _FR: Final[Mapping[str, str]] = {
     "needs_yes": "relance\u00a0: erreur\u00a0: rien n’a été envoyé\u00a0: ajoutez --yes "
     "pour envoyer.",
     "nothing_sent": "Rien n’a été envoyé.",
+    "cannot_write": "relance\u00a0: erreur\u00a0: impossible d’écrire la sortie ({reason}).",
     "delivered": "{status}\u00a0: {kind} à {to}. {detail}",
     "status.saved": "enregistré",
     "status.sent": "envoyé",
