@@ -317,9 +317,14 @@ def _which(account: ImapAccount | SmtpAccount) -> Literal["imap", "smtp"]:
     return "imap" if isinstance(account, ImapAccount) else "smtp"
 
 
+def _host_port(account: ImapAccount | SmtpAccount) -> str:
+    """The server as a sentence names it: ``imap.example.com:993``."""
+    return f"{account.host}:{account.port}"
+
+
 def _server(account: ImapAccount | SmtpAccount) -> dict[str, str]:
     """The protocol and the ``host:port`` a sentence names the server by."""
-    return {"protocol": _which(account).upper(), "server": f"{account.host}:{account.port}"}
+    return {"protocol": _which(account).upper(), "server": _host_port(account)}
 
 
 def _connection_error(err: BaseException, account: ImapAccount | SmtpAccount) -> DeliveryError:
@@ -498,7 +503,7 @@ def save_drafts(
     emails = _emails(drafts)
     if not emails:
         return ()
-    server = f"{account.host}:{account.port}"
+    server = _host_port(account)
     deliveries: list[Delivery] = []
     with _imap_session(account) as client:
         target = _drafts_folder(client, folder, server)
@@ -624,9 +629,7 @@ def _smtp_connect(account: SmtpAccount) -> smtplib.SMTP:
         if account.security == "starttls":
             smtp.ehlo()
             if not smtp.has_extn("starttls"):
-                raise DeliveryError.of(
-                    "smtp", "server.no_starttls", server=_server(account)["server"]
-                )
+                raise DeliveryError.of("smtp", "server.no_starttls", server=_host_port(account))
             smtp.starttls(context=context)
             smtp.ehlo()
         if account.username is not None and account.password is not None:
@@ -652,13 +655,13 @@ def _smtp_error(err: BaseException, account: SmtpAccount) -> DeliveryError:
             "smtp", "server.login_refused", **server, username=account.username, reply=reply
         )
     if isinstance(err, smtplib.SMTPNotSupportedError):
-        return DeliveryError.of("smtp", "server.no_auth", server=server["server"])
+        return DeliveryError.of("smtp", "server.no_auth", server=_host_port(account))
     if isinstance(err, UnicodeError):
         return DeliveryError.of("smtp", "server.not_ascii", **server)
     if isinstance(err, smtplib.SMTPResponseException):
         reply = _reply(f"{err.smtp_code} {_reply(err.smtp_error)}", account.password)
         return DeliveryError.of(
-            "smtp", "server.connection_rejected", server=server["server"], reply=reply
+            "smtp", "server.connection_rejected", server=_host_port(account), reply=reply
         )
     return _connection_error(err, account)
 
@@ -764,7 +767,7 @@ def send_drafts(
     """
     day = today if today is not None else date.today()
     emails = _emails(drafts)
-    server = f"{account.host}:{account.port}"
+    server = _host_port(account)
     results: list[Delivery | None] = []
     due: list[tuple[int, _Email]] = []
     for email in emails:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ._i18n import LANGUAGES, Language, format_message, json_safe, language_of, translate
@@ -209,24 +210,27 @@ class DeliveryError(RelanceError):
     """
 
     def __init__(
-        self, message: str, *, code: str = DEFAULT_CODE, params: Mapping[str, Any] | None = None
+        self,
+        message: str,
+        *,
+        code: str = DEFAULT_CODE,
+        params: Mapping[str, Any] | None = None,
+        account: str | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         """What went wrong, as a stable identifier."""
         self.params: Mapping[str, Any] = json_safe(dict(params or {}))
         """The values the sentence names, as JSON data."""
+        self.account = account
+        """The account whose server it is: ``"imap"`` or ``"smtp"`` (None when not said)."""
 
     @classmethod
     def of(cls, account: str, code: str, /, **params: object) -> DeliveryError:
         """The error ``code`` with the ``account`` (``"imap"`` or ``"smtp"``: the table of
         the configuration file), its sentence filled in with ``params``."""
-        error = cls(format_message(MESSAGES[code], params), code=code, params=params)
-        error.account = account
-        return error
-
-    account: str | None = None
-    """The account whose server it is: ``"imap"`` or ``"smtp"`` (None when not said)."""
+        message = format_message(MESSAGES[code], params)
+        return cls(message, code=code, params=params, account=account)
 
     def message_in(self, language: str) -> str:
         """The sentence in ``language``: ``"en"`` or ``"fr"``, as :meth:`Problem.message_in`.
@@ -237,16 +241,9 @@ class DeliveryError(RelanceError):
         return _sentence_in(language, self.code, self.params, str(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_delivery_error, (str(self), self.code, dict(self.params), self.account))
-
-
-def _delivery_error(
-    message: str, code: str, params: Mapping[str, Any], account: str | None
-) -> DeliveryError:
-    """A :class:`DeliveryError` as it was pickled."""
-    error = DeliveryError(message, code=code, params=params)
-    error.account = account
-    return error
+        # An exception pickles its args only: the code, params and account go as keywords.
+        rebuild = partial(DeliveryError, code=self.code, params=self.params, account=self.account)
+        return (rebuild, (str(self),))
 
 
 class TemplateError(RelanceError):
